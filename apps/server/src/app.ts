@@ -1,0 +1,130 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { AppError } from "./core/errors";
+import type { Deps } from "./deps";
+import { registerAuth } from "./http/auth";
+import { registerErrorHandler } from "./http/error-handler";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { groupRoutes } from "./modules/org/group.routes";
+import { orgRoutes } from "./modules/org/org.routes";
+import { systemRoutes } from "./modules/system/system.routes";
+
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+export type BuildAppOptions = {
+  logger?: FastifyServerOptions["logger"];
+  /** Collects every registered route (the route × role × tenant matrix test uses it). */
+  onRoute?: (route: { method: string; url: string }) => void;
+};
+
+export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => deps.ids.token(9),
+    // Informant data may sit in bodies and queries: request logs carry method, route and status only.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  if (opts.onRoute) {
+    const hook = opts.onRoute;
+    app.addHook("onRoute", (r) => {
+      for (const m of Array.isArray(r.method) ? r.method : [r.method]) {
+        if (m !== "HEAD") {
+          hook({ method: m, url: r.url });
+        }
+      }
+    });
+  }
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info(
+      {
+        reqId: req.id,
+        method: req.method,
+        route: req.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request",
+    );
+  });
+
+  registerErrorHandler(app);
+  registerSecurityHeaders(app, { hsts: deps.config.cookieSecure });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(
+        "RATE_LIMITED",
+        undefined,
+        { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) },
+        { "retry-after": String(Math.ceil(ctx.ttl / 1000)) },
+      ),
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Bình Yên API",
+        version: deps.version,
+        description: "Zalo kết nối bình yên — API for commune police, hamlet groups and residents.",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, deps);
+
+  await app.register(systemRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(orgRoutes(deps));
+  await app.register(groupRoutes(deps));
+
+  await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
+  return app;
+}
+
+/** Serves the built PWA; unknown non-API paths get index.html so client routes survive a reload. */
+async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const indexPath = join(webDir, "index.html");
+  const hasWeb = existsSync(indexPath);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith("/api/") || req.url === "/api" || req.method !== "GET") {
+      return reply
+        .status(404)
+        .send({ error: { code: "NOT_FOUND", message: "Không tìm thấy.", requestId: req.id } });
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("Ứng dụng web chưa được build. Chạy: npm run build:web");
+    }
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(await readFile(indexPath));
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+
+/**
+ * The only place that reads the environment (STYLE §6). Parsed once at start; every bad key is
+ * listed in one error; the result is frozen and passed down.
+ */
+const zBool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  BINHYEN_DATA_DIR: z.string().min(1).optional(),
+  BINHYEN_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
+    .optional(),
+  BINHYEN_COOKIE_SECURE: zBool.optional(),
+  BINHYEN_REGION: z.string().default("VN"),
+  BINHYEN_TRUST_PROXY: zBool.default(false),
+  BINHYEN_WEB_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BINHYEN_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+});
+
+export type Config = Readonly<{
+  env: "production" | "development" | "test";
+  demo: boolean;
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  dataDir: string;
+  secretKey: string | undefined;
+  cookieSecure: boolean;
+  region: string;
+  trustProxy: boolean;
+  webDir: string | undefined;
+  logLevel: string;
+  sessionHours: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  opts: { demo?: boolean; defaultDataDir?: string } = {},
+): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  // Requirement 21 (domain-vn): data stays in Vietnam; refuse to start with another region declared.
+  if (e.BINHYEN_REGION.toUpperCase() !== "VN") {
+    problems.push(
+      `BINHYEN_REGION: "${e.BINHYEN_REGION}" is not in Vietnam; personal data must be hosted in VN`,
+    );
+  }
+  const dataDir = e.BINHYEN_DATA_DIR ?? opts.defaultDataDir ?? "./data/binhyen";
+  if (e.DATABASE_URL && !e.BINHYEN_SECRET_KEY && !opts.demo) {
+    problems.push(
+      "BINHYEN_SECRET_KEY: required with DATABASE_URL (the encryption key must live outside the database)",
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    demo: opts.demo ?? false,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres" as const, url: e.DATABASE_URL }
+      : { kind: "pglite" as const, dataDir: `${dataDir}/pg` },
+    dataDir,
+    secretKey: e.BINHYEN_SECRET_KEY,
+    cookieSecure: e.BINHYEN_COOKIE_SECURE ?? (e.NODE_ENV === "production" && !opts.demo),
+    region: "VN",
+    trustProxy: e.BINHYEN_TRUST_PROXY,
+    webDir: e.BINHYEN_WEB_DIR,
+    logLevel: e.LOG_LEVEL,
+    sessionHours: e.BINHYEN_SESSION_HOURS,
+  });
+}

@@ -1,0 +1,105 @@
+import type { TGroupDetail } from "@binhyen/contracts";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "wouter";
+import { useI18n } from "../i18n/i18n-context";
+import { api } from "../lib/api-client";
+import { type NavTarget, navTargets } from "../lib/roles";
+import { useMe, useSession } from "../lib/session";
+import { useQuery } from "../lib/use-query";
+import { Brand } from "./brand";
+import { LanguageSwitch } from "./language-switch";
+
+function GroupName({ groupId, fallback }: { groupId: string; fallback: string }) {
+  const group = useQuery(`nav-group:${groupId}`, (signal) => api.get<TGroupDetail>(`/groups/${groupId}`, { signal }));
+  return <>{group.data?.name ?? fallback}</>;
+}
+
+function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boolean }) {
+  const { t } = useI18n();
+  switch (target.kind) {
+    case "province":
+      return <>{t("nav.province")}</>;
+    case "commune":
+      return <>{t("nav.commune")}</>;
+    case "officers":
+      return <>{t("nav.officers")}</>;
+    case "group":
+      // With several groups, "My group" is ambiguous: name each one.
+      return manyGroups && target.groupId ? (
+        <GroupName groupId={target.groupId} fallback={t("nav.group")} />
+      ) : (
+        <>{t("nav.group")}</>
+      );
+  }
+}
+
+function isCurrent(location: string, href: string): boolean {
+  return location === href;
+}
+
+/** Header, navigation and page frame for signed-in screens. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const { signOut } = useSession();
+  const [location, navigate] = useLocation();
+  const targets = me.totpSetupRequired ? [] : navTargets(me);
+  const manyGroups = targets.filter((target) => target.kind === "group").length > 1;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="topbar">
+        <div className="topbar__inner">
+          <Link href="/" className="topbar__brand">
+            <Brand />
+          </Link>
+          <div className="topbar__tools">
+            <LanguageSwitch />
+            <Link
+              href="/account"
+              className={isCurrent(location, "/account") ? "topbar__account is-active" : "topbar__account"}
+              aria-current={isCurrent(location, "/account") ? "page" : undefined}
+              data-testid="nav-account"
+            >
+              <span className="topbar__user">{me.user.name}</span>
+              <span className="topbar__account-label">{t("nav.account")}</span>
+            </Link>
+            <button
+              type="button"
+              className="btn btn--ghost-light btn--small"
+              data-testid="logout-button"
+              onClick={() => {
+                void signOut().then(() => navigate("/login"));
+              }}
+            >
+              {t("nav.logout")}
+            </button>
+          </div>
+        </div>
+        {targets.length > 0 ? (
+          <nav className="tabs" aria-label={t("nav.label")}>
+            <div className="tabs__inner">
+              {targets.map((target) => (
+                <Link
+                  key={target.href}
+                  href={target.href}
+                  className={isCurrent(location, target.href) ? "tabs__link is-active" : "tabs__link"}
+                  aria-current={isCurrent(location, target.href) ? "page" : undefined}
+                  data-testid={`nav-${target.kind}`}
+                >
+                  <NavLabel target={target} manyGroups={manyGroups} />
+                </Link>
+              ))}
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

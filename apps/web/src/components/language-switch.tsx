@@ -1,0 +1,33 @@
+import { type Locale, useI18n } from "../i18n/i18n-context";
+import { useSession } from "../lib/session";
+
+const OPTIONS: ReadonlyArray<{ locale: Locale; short: string }> = [
+  { locale: "vi", short: "VI" },
+  { locale: "en", short: "EN" },
+];
+
+/** Two buttons, VI and EN; the choice is kept on the device and saved to the account. */
+export function LanguageSwitch() {
+  const { t, locale } = useI18n();
+  const { changeLocale } = useSession();
+  return (
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t("lang.label")}</legend>
+      {OPTIONS.map((option) => (
+        <button
+          key={option.locale}
+          type="button"
+          lang={option.locale}
+          className={option.locale === locale ? "lang-switch__btn is-active" : "lang-switch__btn"}
+          aria-pressed={option.locale === locale}
+          aria-label={t(`lang.${option.locale}`)}
+          title={t(`lang.${option.locale}`)}
+          data-testid={`lang-${option.locale}`}
+          onClick={() => changeLocale(option.locale)}
+        >
+          {option.short}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,110 @@
+import { POSTING_MODES, type TGroupDetail, type TPostingMode } from "@binhyen/contracts";
+import { type FormEvent, useState } from "react";
+import { Field } from "../../components/field";
+import { Modal } from "../../components/modal";
+import { ErrorNotice } from "../../components/status";
+import { useI18n } from "../../i18n/i18n-context";
+import { fieldIssue, useSubmit } from "../../lib/use-submit";
+import { updateGroup } from "./group-api";
+import { ImageUpload } from "./image-upload";
+
+interface GroupEditDialogProps {
+  group: TGroupDetail;
+  onClose: () => void;
+  onSaved: (group: TGroupDetail) => void;
+  onImageUploaded: (group: TGroupDetail) => void;
+}
+
+/** Name, description, posting mode and pictures: only the group's leader and deputies (II.5.2). */
+export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: GroupEditDialogProps) {
+  const { t } = useI18n();
+  const [name, setName] = useState(group.name);
+  const [description, setDescription] = useState(group.description);
+  const [postingMode, setPostingMode] = useState<TPostingMode>(group.postingMode);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const submit = useSubmit();
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError(t("group.nameRequired"));
+      return;
+    }
+    setNameError(null);
+    const result = await submit.run(() =>
+      updateGroup(group.id, { name: name.trim(), description: description.trim(), postingMode }),
+    );
+    if (result.ok) {
+      onSaved(result.value);
+    }
+  };
+
+  return (
+    <Modal title={t("group.editTitle")} onClose={onClose} testId="group-edit-dialog">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate data-testid="group-edit-form">
+        <Field label={t("group.name")} error={nameError ?? fieldIssue(submit.error, "name")}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              className="input"
+              value={name}
+              maxLength={120}
+              onChange={(event) => setName(event.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              data-testid="group-name-input"
+            />
+          )}
+        </Field>
+        <Field label={t("group.description")} error={fieldIssue(submit.error, "description")}>
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              className="input textarea"
+              rows={5}
+              maxLength={2000}
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              data-testid="group-description-input"
+            />
+          )}
+        </Field>
+        <fieldset className="fieldset">
+          <legend className="field__label">{t("group.postingMode")}</legend>
+          {POSTING_MODES.map((mode) => (
+            <label key={mode} className="radio">
+              <input
+                type="radio"
+                name="postingMode"
+                value={mode}
+                checked={postingMode === mode}
+                onChange={() => setPostingMode(mode)}
+              />
+              <span>{t(`postingMode.${mode}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        {submit.error && !fieldIssue(submit.error, "name") && !fieldIssue(submit.error, "description") ? (
+          <ErrorNotice error={submit.error} />
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary" disabled={submit.busy} data-testid="group-save">
+            {submit.busy ? t("common.saving") : t("common.save")}
+          </button>
+          <button type="button" className="btn btn--ghost" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+      <div className="edit-images">
+        <p className="field__label">{t("group.imageHint")}</p>
+        <div className="edit-images__buttons">
+          <ImageUpload groupId={group.id} which="avatar" onUploaded={onImageUploaded} />
+          <ImageUpload groupId={group.id} which="background" onUploaded={onImageUploaded} />
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Locale } from "./i18n-context";
+
+/** All times are shown in Vietnam's time zone, whatever the device's zone is. */
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const dateParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parts(value: string | Date): Record<string, string> | null {
+  const date = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) {
+    return null;
+  }
+  const out: Record<string, string> = {};
+  for (const part of dateParts.formatToParts(date)) {
+    out[part.type] = part.value;
+  }
+  return out;
+}
+
+/** dd/mm/yyyy. A plain calendar date ("2025-07-01") is shown as is, without a time-zone shift. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") {
+    return "";
+  }
+  if (typeof value === "string") {
+    const m = DATE_ONLY.exec(value);
+    if (m) {
+      return `${m[3]}/${m[2]}/${m[1]}`;
+    }
+  }
+  const p = parts(value);
+  return p ? `${p.day}/${p.month}/${p.year}` : "";
+}
+
+/** HH:mm dd/mm/yyyy in Asia/Ho_Chi_Minh. */
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") {
+    return "";
+  }
+  const p = parts(value);
+  return p ? `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}` : "";
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB").format(value);
+}

@@ -1,0 +1,212 @@
+/**
+ * The one place that talks HTTP to /api. It sends the session cookie (same-origin), adds the
+ * CSRF header on state-changing requests, and turns every failure into an ApiError that carries
+ * the server's `{ error: { code, message, requestId, details } }`.
+ */
+
+/** Server error codes plus NETWORK, for when no answer arrived at all. */
+export type ApiErrorCode =
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "TOTP_REQUIRED"
+  | "VALIDATION_FAILED"
+  | "CONFLICT"
+  | "INVALID_TRANSITION"
+  | "CONTENT_BLOCKED"
+  | "RATE_LIMITED"
+  | "CHANNEL_UNAVAILABLE"
+  | "INTERNAL"
+  | "NETWORK";
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+  "TOTP_REQUIRED",
+  "VALIDATION_FAILED",
+  "CONFLICT",
+  "INVALID_TRANSITION",
+  "CONTENT_BLOCKED",
+  "RATE_LIMITED",
+  "CHANNEL_UNAVAILABLE",
+  "INTERNAL",
+  "NETWORK",
+]);
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  /** The server's message (Vietnamese); empty when the server sent none. */
+  readonly serverMessage: string;
+  readonly requestId: string | null;
+  readonly details: unknown;
+
+  constructor(init: {
+    status: number;
+    code: ApiErrorCode;
+    serverMessage: string;
+    requestId: string | null;
+    details?: unknown;
+  }) {
+    super(init.serverMessage || init.code);
+    this.name = "ApiError";
+    this.status = init.status;
+    this.code = init.code;
+    this.serverMessage = init.serverMessage;
+    this.requestId = init.requestId;
+    this.details = init.details;
+  }
+
+  /** Validation problems as `{ path, message }`, when the server listed them. */
+  get fieldIssues(): FieldIssue[] {
+    if (!Array.isArray(this.details)) {
+      return [];
+    }
+    const issues: FieldIssue[] = [];
+    for (const item of this.details) {
+      if (item && typeof item === "object" && "message" in item) {
+        const path = "path" in item ? item.path : "";
+        issues.push({
+          path: Array.isArray(path) ? path.join(".") : String(path ?? ""),
+          message: String(item.message),
+        });
+      }
+    }
+    return issues;
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+let csrfToken: string | null = null;
+const unauthenticatedListeners = new Set<() => void>();
+
+/** Set from the login response or from GET /api/me. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401 UNAUTHENTICATED (the session ended on the server). */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+function statusToCode(status: number): ApiErrorCode {
+  switch (status) {
+    case 400:
+      return "VALIDATION_FAILED";
+    case 401:
+      return "UNAUTHENTICATED";
+    case 403:
+      return "FORBIDDEN";
+    case 404:
+      return "NOT_FOUND";
+    case 409:
+      return "CONFLICT";
+    case 429:
+      return "RATE_LIMITED";
+    default:
+      return "INTERNAL";
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const error =
+    body && typeof body === "object" && "error" in body && body.error && typeof body.error === "object"
+      ? (body.error as Record<string, unknown>)
+      : null;
+  const rawCode = typeof error?.code === "string" ? error.code : "";
+  return new ApiError({
+    status: response.status,
+    code: KNOWN_CODES.has(rawCode) ? (rawCode as ApiErrorCode) : statusToCode(response.status),
+    serverMessage: typeof error?.message === "string" ? error.message : "",
+    requestId: typeof error?.requestId === "string" ? error.requestId : response.headers.get("x-request-id"),
+    details: error?.details,
+  });
+}
+
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Do not report a 401 to the session (used by the sign-in and session probes). */
+  quietUnauthenticated?: boolean;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}) {
+  const headers: Record<string, string> = { accept: "application/json" };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body; // the browser sets the multipart boundary itself
+  } else if (body !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  if (method !== "GET" && csrfToken) {
+    headers["x-csrf-token"] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      body: payload ?? null,
+      credentials: "same-origin",
+      signal: options.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") {
+      throw cause;
+    }
+    throw new ApiError({ status: 0, code: "NETWORK", serverMessage: "", requestId: null });
+  }
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.code === "UNAUTHENTICATED" && !options.quietUnauthenticated) {
+      for (const listener of unauthenticatedListeners) {
+        listener();
+      }
+    }
+    throw error;
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("POST", path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>("PATCH", path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>("PUT", path, body, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options),
+};
+
+/** Builds a query string from the defined values only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

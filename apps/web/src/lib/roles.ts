@@ -1,0 +1,91 @@
+import { Role, type TMeResponse, type TRole, type TRoleAssignment } from "@binhyen/contracts";
+
+/*
+ * What the interface shows is decided from the roles in GET /api/me. The server enforces every
+ * rule again; these checks only hide buttons a person cannot use.
+ */
+
+type Me = Pick<TMeResponse, "roles">;
+
+function has(me: Me, roles: readonly TRole[], match: (r: TRoleAssignment) => boolean = () => true): boolean {
+  return me.roles.some((r) => roles.includes(r.role) && match(r));
+}
+
+const COMMUNE_STAFF: readonly TRole[] = [Role.COMMUNE_CHIEF, Role.COMMUNE_DEPUTY];
+
+export function isCommuneStaff(me: Me, communeId: string): boolean {
+  return has(me, COMMUNE_STAFF, (r) => r.communeId === communeId);
+}
+
+export function isCommuneChief(me: Me, communeId: string): boolean {
+  return has(me, [Role.COMMUNE_CHIEF], (r) => r.communeId === communeId);
+}
+
+/** Leader and deputies of the group edit its name, pictures and description (plan II.5.2). */
+export function canEditGroupProfile(me: Me, groupId: string): boolean {
+  return has(me, [Role.GROUP_LEADER, Role.GROUP_DEPUTY], (r) => r.groupId === groupId);
+}
+
+/** Deputies are appointed and removed by the commune chief, a commune deputy or the group's leader. */
+export function canManageDeputies(me: Me, group: { id: string; communeId: string }): boolean {
+  return isCommuneStaff(me, group.communeId) || has(me, [Role.GROUP_LEADER], (r) => r.groupId === group.id);
+}
+
+export function canViewCommune(me: Me, communeId: string): boolean {
+  return has(me, [...COMMUNE_STAFF, Role.GROUP_LEADER], (r) => r.communeId === communeId);
+}
+
+export interface NavTarget {
+  kind: "province" | "commune" | "officers" | "group";
+  href: string;
+  /** For groups: which group, so the label can name it when there are several. */
+  groupId?: string;
+}
+
+/** Every screen a person can reach from the navigation, in the order shown. */
+export function navTargets(me: Me): NavTarget[] {
+  const targets: NavTarget[] = [];
+  const seen = new Set<string>();
+  const add = (target: NavTarget) => {
+    if (!seen.has(target.href)) {
+      seen.add(target.href);
+      targets.push(target);
+    }
+  };
+  for (const r of me.roles) {
+    if (r.role === Role.PROVINCE_OFFICER && r.provinceId) {
+      add({ kind: "province", href: `/provinces/${r.provinceId}` });
+    }
+  }
+  for (const r of me.roles) {
+    if (COMMUNE_STAFF.includes(r.role) && r.communeId) {
+      add({ kind: "commune", href: `/communes/${r.communeId}` });
+      add({ kind: "officers", href: `/communes/${r.communeId}/officers` });
+    }
+  }
+  for (const r of me.roles) {
+    if (r.role === Role.GROUP_LEADER && r.groupId) {
+      add({ kind: "group", href: `/groups/${r.groupId}`, groupId: r.groupId });
+    }
+  }
+  for (const r of me.roles) {
+    if (r.role === Role.GROUP_LEADER && r.communeId) {
+      add({ kind: "commune", href: `/communes/${r.communeId}` });
+    }
+  }
+  for (const r of me.roles) {
+    if ((r.role === Role.GROUP_DEPUTY || r.role === Role.GROUP_MEMBER) && r.groupId) {
+      add({ kind: "group", href: `/groups/${r.groupId}`, groupId: r.groupId });
+    }
+  }
+  return targets;
+}
+
+/**
+ * Where "/" sends a person: province officer → province summary; commune chief or deputy → the
+ * commune; group leader → their group (the area officer's daily screen; the commune is one tap
+ * away); group deputy or member → their group.
+ */
+export function homePath(me: Me): string | null {
+  return navTargets(me)[0]?.href ?? null;
+}

@@ -1,0 +1,117 @@
+import type { TDeputy } from "@binhyen/contracts";
+import { useState } from "react";
+import { Link } from "wouter";
+import { ErrorNotice, Loading, SuccessNotice } from "../components/status";
+import { AddDeputyDialog } from "../features/commune/add-deputy-dialog";
+import { removeDeputy } from "../features/commune/commune-api";
+import { getGroup } from "../features/group/group-api";
+import { GroupEditDialog } from "../features/group/group-edit-dialog";
+import { GroupProfile } from "../features/group/group-profile";
+import { MembersList } from "../features/group/members-list";
+import { useI18n } from "../i18n/i18n-context";
+import { errorText } from "../lib/error-text";
+import { canEditGroupProfile, canManageDeputies, canViewCommune } from "../lib/roles";
+import { useMe } from "../lib/session";
+import { useFlash } from "../lib/use-flash";
+import { useQuery } from "../lib/use-query";
+
+export function GroupRoute({ groupId }: { groupId: string }) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const group = useQuery(`group:${groupId}`, (signal) => getGroup(groupId, signal));
+  const [dialog, setDialog] = useState<"edit" | "addDeputy" | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const flash = useFlash();
+
+  if (group.status === "error" && !group.data) {
+    return <ErrorNotice error={group.error} onRetry={group.reload} />;
+  }
+  if (!group.data) {
+    return <Loading />;
+  }
+  const data = group.data;
+  const canEdit = canEditGroupProfile(me, data.id);
+  const manageDeputies = canManageDeputies(me, data);
+  const officerView = me.user.isOfficer;
+
+  const onRemoveDeputy = async (deputy: TDeputy) => {
+    setActionError(null);
+    try {
+      await removeDeputy(data.id, deputy.userId);
+      flash.show(t("hamlet.deputyRemoved", { name: deputy.name }));
+      group.reload();
+    } catch (error) {
+      setActionError(errorText(error, t, locale));
+    }
+  };
+
+  return (
+    <section data-testid="group-page">
+      {canViewCommune(me, data.communeId) ? (
+        <p className="breadcrumb">
+          <Link href={`/communes/${data.communeId}`} className="link">
+            ← {t("group.viewCommune")}
+          </Link>
+        </p>
+      ) : null}
+      {flash.message ? <SuccessNotice>{flash.message}</SuccessNotice> : null}
+      {actionError ? (
+        <p className="notice notice--error" role="alert">
+          {actionError}
+        </p>
+      ) : null}
+      <GroupProfile
+        group={data}
+        showPhones={officerView}
+        actions={
+          canEdit ? (
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => setDialog("edit")}
+              data-testid="edit-group-button"
+            >
+              {t("group.edit")}
+            </button>
+          ) : null
+        }
+        deputyActions={
+          manageDeputies ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={() => setDialog("addDeputy")}
+              data-testid="add-deputy"
+            >
+              {t("hamlet.addDeputy")}
+            </button>
+          ) : null
+        }
+        {...(manageDeputies ? { onRemoveDeputy } : {})}
+      />
+      {!canEdit ? <p className="muted small">{t("group.readOnlyNote")}</p> : null}
+
+      <MembersList groupId={data.id} />
+
+      {dialog === "edit" ? (
+        <GroupEditDialog
+          group={data}
+          onClose={() => setDialog(null)}
+          onSaved={(updated) => {
+            group.setData(updated);
+            setDialog(null);
+            flash.show(t("group.saved"));
+          }}
+          onImageUploaded={(updated) => group.setData(updated)}
+        />
+      ) : null}
+      {dialog === "addDeputy" ? (
+        <AddDeputyDialog
+          group={{ id: data.id, name: data.name }}
+          onClose={() => setDialog(null)}
+          onAdded={() => group.reload()}
+        />
+      ) : null}
+    </section>
+  );
+}

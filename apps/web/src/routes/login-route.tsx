@@ -1,0 +1,54 @@
+import { Redirect, useLocation, useSearch } from "wouter";
+import { Brand } from "../components/brand";
+import { LanguageSwitch } from "../components/language-switch";
+import { Loading } from "../components/status";
+import { LoginForm } from "../features/auth/login-form";
+import { useI18n } from "../i18n/i18n-context";
+import { useSession } from "../lib/session";
+
+/** Only same-site paths are followed after sign-in ("//evil.example" is not a path). */
+function safeNext(search: string): string {
+  const next = new URLSearchParams(search).get("next");
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+}
+
+export function LoginRoute() {
+  const { t } = useI18n();
+  const { state, completeSignIn } = useSession();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+
+  if (state.status === "loading") {
+    return <Loading />;
+  }
+  if (state.status === "signedIn") {
+    return <Redirect to={state.me.totpSetupRequired ? "/account" : safeNext(search)} replace />;
+  }
+
+  return (
+    <div className="login-page">
+      <header className="login-page__header">
+        <Brand />
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="login-page__main">
+        {state.expired ? (
+          <p className="notice notice--warning" role="status">
+            {t("error.UNAUTHENTICATED")}
+          </p>
+        ) : null}
+        <LoginForm
+          onSignedIn={async (response) => {
+            const me = await completeSignIn(response);
+            if (me) {
+              navigate(me.totpSetupRequired || response.totpSetupRequired ? "/account" : safeNext(search), {
+                replace: true,
+              });
+            }
+          }}
+        />
+        <p className="login-page__footer">{t("login.footer")}</p>
+      </main>
+    </div>
+  );
+}

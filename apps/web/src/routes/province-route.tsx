@@ -1,0 +1,46 @@
+import type { TProvinceSummary } from "@binhyen/contracts";
+import { EmptyState, ErrorNotice, Loading } from "../components/status";
+import { MembersChart } from "../features/province/members-chart";
+import { ProvinceTable } from "../features/province/province-table";
+import { useI18n } from "../i18n/i18n-context";
+import { api } from "../lib/api-client";
+import { useQuery } from "../lib/use-query";
+
+const collator = new Intl.Collator("vi");
+
+export function ProvinceRoute({ provinceId }: { provinceId: string }) {
+  const { t } = useI18n();
+  const summary = useQuery(`province:${provinceId}`, (signal) =>
+    api.get<TProvinceSummary>(`/provinces/${provinceId}/summary`, { signal }),
+  );
+
+  if (summary.status === "error") {
+    return <ErrorNotice error={summary.error} onRetry={summary.reload} />;
+  }
+  if (!summary.data) {
+    return <Loading />;
+  }
+  const communes = [...summary.data.communes].sort((a, b) => collator.compare(a.name, b.name));
+  return (
+    <section data-testid="province-page">
+      <header className="page-header">
+        <h1 className="page-header__title">{t("province.title")}</h1>
+        <p className="page-header__subtitle">{t("province.subtitle", { name: summary.data.province.name })}</p>
+      </header>
+      {communes.length === 0 ? (
+        <EmptyState>{t("province.empty")}</EmptyState>
+      ) : (
+        <>
+          <section className="card">
+            <h2 className="card__title">{t("province.chartTitle")}</h2>
+            <MembersChart communes={communes} />
+          </section>
+          <section className="card">
+            <h2 className="card__title">{t("province.tableTitle")}</h2>
+            <ProvinceTable communes={communes} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
