@@ -40,7 +40,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
     genReqId: () => deps.ids.token(9),
     // Informant data may sit in bodies and queries: request logs carry method, route and status only.
     logController: new LogController({ disableRequestLogging: true }),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -272,7 +272,8 @@ export async function seedDemo(
           status: r.next() < 0.02 ? "moved" : "active",
           createdAt: now,
         });
-        if (r.next() < h.coverage) {
+        // Exactly the configured share is covered, spread over the hamlet (7919 is prime).
+        if ((n * 7919) % h.households < Math.round(h.coverage * h.households)) {
           // Usually the head joins; sometimes a spouse or grown child represents the household.
           const family = head.split(" ")[0];
           const rep = r.next() < 0.75 ? head : personName(r.next() < 0.5, family);

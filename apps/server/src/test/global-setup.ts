@@ -12,6 +12,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgUrl: string;
+    pgAdminUrl: string;
   }
 }
 
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     await database.close();
     project.provide("pgUrl", url.toString());
+    project.provide("pgAdminUrl", adminUrl);
     project.provide("pgliteTemplate", "");
     return async () => {
       const c = new pg.Client({ connectionString: adminUrl });
@@ -52,5 +54,6 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide("pgliteTemplate", file);
   project.provide("pgUrl", "");
+  project.provide("pgAdminUrl", "");
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../modules/audit/audit.service";
+import { call, createTestContext, login, type TestContext } from "../test/harness";
+import { isDemoSeeded, seedDemo } from "./demo.seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
+
+let ctx: TestContext;
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  // The demo accounts use fixed phones: in a shared PostgreSQL test database seed only once.
+  if (!(await isDemoSeeded(ctx.deps.db))) {
+    seeded = await seedDemo(ctx.deps);
+  }
+}, 120_000);
+afterAll(() => ctx.close());
+
+describe("demo commune (DESIGN §5)", () => {
+  it("has ≥6 hamlets, ≥1,500 households and different coverage per hamlet", async () => {
+    if (!seeded) {
+      return;
+    }
+    expect(seeded.households).toBeGreaterThanOrEqual(1500);
+    const rows = await ctx.deps.db.execute<{ name: string; households: string; covered: string }>(sql`
+      select h.name, count(distinct hh.id) as households, count(distinct m.household_id) as covered
+      from hamlets h left join households hh on hh.hamlet_id = h.id
+      left join groups g on g.hamlet_id = h.id
+      left join group_members m on m.group_id = g.id and m.household_id is not null
+      where h.commune_id = ${seeded.communeId} group by h.name`);
+    expect(rows.rows.length).toBeGreaterThanOrEqual(6);
+    const shares = rows.rows.map((r) => Math.round((100 * Number(r.covered)) / Number(r.households)));
+    expect(new Set(shares).size).toBe(shares.length);
+    expect(await isDemoSeeded(ctx.deps.db)).toBe(true);
+    expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
+  });
+
+  it.each([
+    [DEMO_ACCOUNTS.chief.phone, "COMMUNE_CHIEF"],
+    [DEMO_ACCOUNTS.deputy.phone, "COMMUNE_DEPUTY"],
+    ["0900000011", "GROUP_LEADER"],
+    ["0900000012", "GROUP_LEADER"],
+    [DEMO_ACCOUNTS.groupDeputy.phone, "GROUP_DEPUTY"],
+    [DEMO_ACCOUNTS.member.phone, "GROUP_MEMBER"],
+    [DEMO_ACCOUNTS.province.phone, "PROVINCE_OFFICER"],
+  ])("demo login %s has role %s", async (phone, role) => {
+    const s = await login(ctx.app, phone, DEMO_PASSWORD);
+    const me = await call(ctx.app, s, { method: "GET", url: "/api/me" });
+    expect(me.json().roles.map((r: { role: string }) => r.role)).toContain(role);
+  });
+
+  it("the first hamlet's leader leads two groups, and the deputy has a title", async () => {
+    const s = await login(ctx.app, "0900000011", DEMO_PASSWORD);
+    const me = (await call(ctx.app, s, { method: "GET", url: "/api/me" })).json();
+    expect(me.roles.filter((r: { role: string }) => r.role === "GROUP_LEADER")).toHaveLength(2);
+    const d = await login(ctx.app, DEMO_ACCOUNTS.groupDeputy.phone, DEMO_PASSWORD);
+    const dme = (await call(ctx.app, d, { method: "GET", url: "/api/me" })).json();
+    expect(dme.roles[0]).toMatchObject({ role: "GROUP_DEPUTY", title: "PARTY_SECRETARY" });
+  });
+});
