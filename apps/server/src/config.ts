@@ -26,6 +26,7 @@ const ZEnv = z.object({
   BINHYEN_TRUST_PROXY: zBool.default(false),
   BINHYEN_WEB_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BINHYEN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   BINHYEN_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -48,6 +49,7 @@ export type Config = Readonly<{
   webDir: string | undefined;
   logLevel: string;
   sessionHours: number;
+  loginRatePerMinute: number;
 }>;
 
 export class ConfigError extends Error {
@@ -97,5 +99,6 @@ export function loadConfig(
     webDir: e.BINHYEN_WEB_DIR,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.BINHYEN_SESSION_HOURS,
+    loginRatePerMinute: e.BINHYEN_LOGIN_RATE_PER_MINUTE,
   });
 }

@@ -15,7 +15,9 @@ describe("binhyen serve", () => {
       const res = await fetch(`${server.url}/api/health`);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ status: "ok", database: target.kind, version: expect.any(String) });
-      const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+      const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+        paths: Record<string, unknown>;
+      };
       expect(Object.keys(openapi.paths)).toEqual(
         expect.arrayContaining(["/api/auth/login", "/api/groups/{groupId}"]),
       );

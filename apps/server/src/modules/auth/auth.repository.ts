@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { loginFailures, roleAssignments, sessions, users } from "../../db/schema";
+import { communes, loginFailures, roleAssignments, sessions, users } from "../../db/schema";
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -20,10 +20,20 @@ export const userRepository = {
   async update(db: Executor, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
     await db.update(users).set(patch).where(eq(users.id, id));
   },
+  /** Current roles, each with its commune's "require TOTP" setting (one query per request). */
   async currentRoles(db: Executor, userId: string) {
     return db
-      .select()
+      .select({
+        role: roleAssignments.role,
+        provinceId: roleAssignments.provinceId,
+        communeId: roleAssignments.communeId,
+        hamletId: roleAssignments.hamletId,
+        groupId: roleAssignments.groupId,
+        title: roleAssignments.title,
+        communeRequiresTotp: communes.requireTotp,
+      })
       .from(roleAssignments)
+      .leftJoin(communes, eq(communes.id, roleAssignments.communeId))
       .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.endedAt)));
   },
 };

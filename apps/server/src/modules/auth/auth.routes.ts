@@ -21,7 +21,7 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       "/api/auth/login",
       {
-        config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
+        config: { public: true, rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: "1 minute" } },
         schema: { tags: ["auth"], body: ZLoginRequest, response: { 200: ZLoginResponse } },
       },
       async (req, reply) => {

@@ -7,7 +7,6 @@ import { isPhoneError, normalizePhone } from "../../core/phone";
 import { searchKey } from "../../core/text";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
-import { orgRepository } from "../org/org.repository";
 import { loginFailureRepository, sessionRepository, type UserRow, userRepository } from "./auth.repository";
 import { dummyHash, hashPassword, verifyPassword } from "./password";
 import { matchTotp, newTotpSecret, totpProvisioning } from "./totp";
@@ -113,33 +112,31 @@ export async function login(
     });
   });
   const roles = await rolesOf(deps, user.id);
-  return { token, csrfToken, expiresAt, totpSetupRequired: await totpSetupRequired(deps, user, roles) };
+  return { token, csrfToken, expiresAt, totpSetupRequired: totpSetupRequired(user, roles) };
 }
 
-async function rolesOf(deps: Deps, userId: string): Promise<RoleGrant[]> {
+type LoadedRoles = { grants: RoleGrant[]; requireTotpSomewhere: boolean };
+
+async function rolesOf(deps: Deps, userId: string): Promise<LoadedRoles> {
   const rows = await userRepository.currentRoles(deps.db, userId);
-  return rows.map((r) => ({
-    role: r.role as TRole,
-    ...(r.provinceId ? { provinceId: r.provinceId } : {}),
-    ...(r.communeId ? { communeId: r.communeId } : {}),
-    ...(r.hamletId ? { hamletId: r.hamletId } : {}),
-    ...(r.groupId ? { groupId: r.groupId } : {}),
-    ...(r.title ? { title: r.title } : {}),
-  }));
+  return {
+    grants: rows.map((r) => ({
+      role: r.role as TRole,
+      ...(r.provinceId ? { provinceId: r.provinceId } : {}),
+      ...(r.communeId ? { communeId: r.communeId } : {}),
+      ...(r.hamletId ? { hamletId: r.hamletId } : {}),
+      ...(r.groupId ? { groupId: r.groupId } : {}),
+      ...(r.title ? { title: r.title } : {}),
+    })),
+    requireTotpSomewhere: rows.some(
+      (r) => POLICE_ROLES.includes(r.role as TRole) && r.communeRequiresTotp === true,
+    ),
+  };
 }
 
-async function totpSetupRequired(deps: Deps, user: UserRow, roles: RoleGrant[]): Promise<boolean> {
-  if (user.totpEnabled || !roles.some((r) => POLICE_ROLES.includes(r.role))) {
-    return false;
-  }
-  const communeIds = new Set(roles.map((r) => r.communeId).filter((c): c is string => !!c));
-  for (const id of communeIds) {
-    const c = await orgRepository.findCommune(deps.db, id);
-    if (c?.commune.requireTotp) {
-      return true;
-    }
-  }
-  return false;
+/** An officer in a commune that requires TOTP, without TOTP turned on. */
+function totpSetupRequired(user: UserRow, roles: LoadedRoles): boolean {
+  return !user.totpEnabled && roles.requireTotpSomewhere;
 }
 
 /** Resolves a session cookie to the acting person, or undefined when it is missing, expired or disabled. */
@@ -157,8 +154,8 @@ export async function actorFromSession(deps: Deps, token: string): Promise<Actor
     isOfficer: found.user.isOfficer,
     locale: found.user.locale === "en" ? "en" : "vi",
     totpEnabled: found.user.totpEnabled,
-    roles,
-    totpSetupRequired: await totpSetupRequired(deps, found.user, roles),
+    roles: roles.grants,
+    totpSetupRequired: totpSetupRequired(found.user, roles),
     sessionId: found.session.id,
     csrfToken: found.session.csrfToken,
   };
@@ -310,7 +307,7 @@ export async function disableTotp(deps: Deps, actor: Actor, code: string, reques
     ]);
   }
   const roles = await rolesOf(deps, user.id);
-  if (await totpSetupRequired(deps, { ...user, totpEnabled: false }, roles)) {
+  if (totpSetupRequired({ ...user, totpEnabled: false }, roles)) {
     throw new AppError("FORBIDDEN", "Xã yêu cầu cán bộ bật xác thực hai lớp; không thể tắt.");
   }
   await deps.db.transaction(async (tx) => {
