@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareVietnameseNames, likePattern, searchKey, sortByVietnameseName } from "./text";
+import {
+  compareVietnameseNames,
+  likePattern,
+  searchKey,
+  sortByVietnameseName,
+  vietnameseSortKey,
+} from "./text";
 
 describe("Vietnamese text", () => {
   it("folds diacritics and đ for search (req. 37)", () => {
@@ -37,5 +43,52 @@ describe("Vietnamese text", () => {
       "Hoàng Đức",
     ]);
     expect(compareVietnameseNames("Nguyễn Văn An", "Nguyễn Văn An")).toBe(0);
+  });
+});
+
+describe("vietnameseSortKey", () => {
+  const FAMILY = ["Nguyễn", "Trần", "Lê", "Đỗ", "Đinh", "Hồ", "Âu", "Ưng", "Ông", "Ơn", "An"];
+  const MIDDLE = ["", "Văn", "Thị", "Thị Thu", "Hữu", "Đức", "Ánh", "Anh"];
+  const GIVEN = [
+    "An",
+    "Àn",
+    "Ạn",
+    "Anh",
+    "Ảnh",
+    "Ánh",
+    "Ăn",
+    "Ân",
+    "Bình",
+    "Dung",
+    "Dũng",
+    "Đức",
+    "Hoa",
+    "Hoà",
+    "Hòa",
+    "On",
+    "Ôn",
+    "Ơn",
+    "Uyên",
+    "Ưng",
+    "Yến",
+    "Ý",
+  ];
+  const names: string[] = [];
+  for (const f of FAMILY) {
+    for (const m of MIDDLE) {
+      for (const g of GIVEN) {
+        names.push([f, m, g].filter(Boolean).join(" "));
+      }
+    }
+  }
+
+  it("orders exactly like compareVietnameseNames (byte order of the keys)", () => {
+    const byKey = [...names].sort((a, b) => {
+      const ka = vietnameseSortKey(a);
+      const kb = vietnameseSortKey(b);
+      return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    });
+    const byCollator = sortByVietnameseName(names, (n) => n);
+    expect(byKey).toEqual(byCollator);
   });
 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { searchKey } from "../core/text";
+import { searchKey, vietnameseSortKey } from "../core/text";
 import type { Db } from "../db/client";
 import {
   communes,
@@ -266,6 +266,7 @@ export async function seedDemo(
           code: `${String(index + 1).padStart(2, "0")}-${String(n + 1).padStart(4, "0")}`,
           headName: head,
           searchKey: searchKey(head),
+          sortKey: vietnameseSortKey(head),
           address: `Tổ ${1 + Math.floor(n / 40)}, ${r.pick(STREETS)}, ${h.name}`,
           phone,
           memberCount: 1 + Math.floor(r.next() * 6),
@@ -316,6 +317,7 @@ export async function seedDemo(
     userId,
     name,
     searchKey: searchKey(name),
+    sortKey: vietnameseSortKey(name),
     phone,
     kind,
     status: "active",

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { searchKey } from "../core/text";
+import { searchKey, vietnameseSortKey } from "../core/text";
 import {
   auditLog,
   communes,
@@ -153,6 +153,7 @@ export async function addMembers(
       communeId: t.communeId,
       name: name.normalize("NFC"),
       searchKey: searchKey(name),
+      sortKey: vietnameseSortKey(name),
       phone: freshPhone(),
       kind: "HOUSEHOLD_REP",
       consentAt: deps.clock.now(),
@@ -174,6 +175,7 @@ export async function addHousehold(
     communeId: t.communeId,
     headName,
     searchKey: searchKey(headName),
+    sortKey: vietnameseSortKey(headName),
   });
   return hid;
 }

@@ -99,6 +99,8 @@ export const households = pgTable(
     code: text("code"),
     headName: text("head_name").notNull(),
     searchKey: text("search_key").notNull(),
+    /** vietnameseSortKey(head_name): byte order = Vietnamese name order. */
+    sortKey: text("sort_key").notNull().default(""),
     address: text("address").notNull().default(""),
     phone: text("phone"),
     memberCount: integer("member_count").notNull().default(1),
@@ -123,6 +125,8 @@ export const groupMembers = pgTable(
     userId: uuid("user_id").references(() => users.id),
     name: text("name").notNull(),
     searchKey: text("search_key").notNull(),
+    /** vietnameseSortKey(name): byte order = Vietnamese name order. */
+    sortKey: text("sort_key").notNull().default(""),
     phone: text("phone"),
     kind: text("kind").notNull(),
     status: text("status").notNull().default("active"),

@@ -278,6 +278,19 @@ describe("members list", () => {
       "Trần Văn Bình",
       "Hoàng Đức",
     ]);
+    // Pages continue the same order.
+    const p1 = await call(ctx.app, s.chief, {
+      method: "GET",
+      url: `/api/groups/${g1}/members?limit=3&offset=0`,
+    });
+    const p2 = await call(ctx.app, s.chief, {
+      method: "GET",
+      url: `/api/groups/${g1}/members?limit=3&offset=3`,
+    });
+    expect([...p1.json().items, ...p2.json().items].map((m: { name: string }) => m.name)).toEqual(
+      res.json().items.map((m: { name: string }) => m.name),
+    );
+    expect(p2.json().total).toBe(6);
     const q = await call(ctx.app, s.chief, {
       method: "GET",
       url: `/api/groups/${g1}/members?q=${encodeURIComponent("duc")}`,

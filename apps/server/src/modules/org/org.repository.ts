@@ -117,17 +117,12 @@ export const orgRepository = {
       pattern ? ilike(groupMembers.searchKey, pattern) : undefined,
     );
     const [total] = await db.select({ n: count() }).from(groupMembers).where(where);
-    // Vietnamese name order needs ICU collation, which the database may lack: the service sorts a
-    // bounded page set. Pages come in search-key order of the given name (last word) first.
+    // The sort key's byte order is the Vietnamese name order (given, middle, family; then tones).
     const items = await db
       .select()
       .from(groupMembers)
       .where(where)
-      .orderBy(
-        sql`regexp_replace(${groupMembers.searchKey}, '^.* ', '')`,
-        asc(groupMembers.searchKey),
-        asc(groupMembers.id),
-      )
+      .orderBy(sql`${groupMembers.sortKey} collate "C"`, asc(groupMembers.id))
       .limit(limit)
       .offset(offset);
     return { total: total?.n ?? 0, items };
