@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { AppError } from "./core/errors";
 import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth";
@@ -33,6 +34,8 @@ export type BuildAppOptions = {
 };
 
 export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  // Validation messages in Vietnamese (the API's first language); codes and paths stay stable.
+  z.config(z.locales.vi());
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: deps.config.trustProxy,
@@ -108,10 +111,12 @@ async function registerWebApp(app: FastifyInstance, webDir: string): Promise<voi
   const indexPath = join(webDir, "index.html");
   const hasWeb = existsSync(indexPath);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, serve: true });
   }
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith("/api/") || req.url === "/api" || req.method !== "GET") {
+    const path = req.url.split("?")[0] ?? "";
+    // API paths, and files (a missing /assets/x.js must be a 404, not index.html with a MIME error).
+    if (path.startsWith("/api/") || path === "/api" || req.method !== "GET" || /\.[a-z0-9]+$/i.test(path)) {
       return reply
         .status(404)
         .send({ error: { code: "NOT_FOUND", message: "Không tìm thấy.", requestId: req.id } });

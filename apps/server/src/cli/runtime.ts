@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "../config";
+import { backfillDerivedColumns } from "../db/backfill";
 import { type Database, migrateDatabase, openDatabase } from "../db/client";
 import { createDeps, type Deps } from "../deps";
 
@@ -35,6 +36,7 @@ export async function openRuntime(config: Config): Promise<{ deps: Deps; databas
   const database = await openDatabase(config.database);
   try {
     await migrateDatabase(database);
+    await backfillDerivedColumns(database.db);
   } catch (err) {
     await database.close();
     throw err;

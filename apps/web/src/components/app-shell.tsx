@@ -9,26 +9,29 @@ import { useQuery } from "../lib/use-query";
 import { Brand } from "./brand";
 import { LanguageSwitch } from "./language-switch";
 
-function GroupName({ groupId, fallback }: { groupId: string; fallback: string }) {
-  const group = useQuery(`nav-group:${groupId}`, (signal) => api.get<TGroupDetail>(`/groups/${groupId}`, { signal }));
-  return <>{group.data?.name ?? fallback}</>;
+function GroupHamletName({ groupId, fallback }: { groupId: string; fallback: string }) {
+  const group = useQuery(`nav-group:${groupId}`, (signal) =>
+    api.get<TGroupDetail>(`/groups/${groupId}`, { signal }),
+  );
+  // The hamlet's name is short and tells the groups apart ("Ấp Tân Phú").
+  return group.data?.hamlet.name ?? fallback;
 }
 
 function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boolean }) {
   const { t } = useI18n();
   switch (target.kind) {
     case "province":
-      return <>{t("nav.province")}</>;
+      return t("nav.province");
     case "commune":
-      return <>{t("nav.commune")}</>;
+      return t("nav.commune");
     case "officers":
-      return <>{t("nav.officers")}</>;
+      return t("nav.officers");
     case "group":
       // With several groups, "My group" is ambiguous: name each one.
       return manyGroups && target.groupId ? (
-        <GroupName groupId={target.groupId} fallback={t("nav.group")} />
+        <GroupHamletName groupId={target.groupId} fallback={t("nav.group")} />
       ) : (
-        <>{t("nav.group")}</>
+        t("nav.group")
       );
   }
 }
@@ -60,12 +63,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <LanguageSwitch />
             <Link
               href="/account"
-              className={isCurrent(location, "/account") ? "topbar__account is-active" : "topbar__account"}
+              className="topbar__user"
               aria-current={isCurrent(location, "/account") ? "page" : undefined}
-              data-testid="nav-account"
             >
-              <span className="topbar__user">{me.user.name}</span>
-              <span className="topbar__account-label">{t("nav.account")}</span>
+              {me.user.name}
             </Link>
             <button
               type="button"
@@ -79,23 +80,29 @@ export function AppShell({ children }: { children: ReactNode }) {
             </button>
           </div>
         </div>
-        {targets.length > 0 ? (
-          <nav className="tabs" aria-label={t("nav.label")}>
-            <div className="tabs__inner">
-              {targets.map((target) => (
-                <Link
-                  key={target.href}
-                  href={target.href}
-                  className={isCurrent(location, target.href) ? "tabs__link is-active" : "tabs__link"}
-                  aria-current={isCurrent(location, target.href) ? "page" : undefined}
-                  data-testid={`nav-${target.kind}`}
-                >
-                  <NavLabel target={target} manyGroups={manyGroups} />
-                </Link>
-              ))}
-            </div>
-          </nav>
-        ) : null}
+        <nav className="tabs" aria-label={t("nav.label")}>
+          <div className="tabs__inner">
+            {targets.map((target) => (
+              <Link
+                key={target.href}
+                href={target.href}
+                className={isCurrent(location, target.href) ? "tabs__link is-active" : "tabs__link"}
+                aria-current={isCurrent(location, target.href) ? "page" : undefined}
+                data-testid={`nav-${target.kind}`}
+              >
+                <NavLabel target={target} manyGroups={manyGroups} />
+              </Link>
+            ))}
+            <Link
+              href="/account"
+              className={isCurrent(location, "/account") ? "tabs__link is-active" : "tabs__link"}
+              aria-current={isCurrent(location, "/account") ? "page" : undefined}
+              data-testid="nav-account"
+            >
+              {t("nav.account")}
+            </Link>
+          </div>
+        </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {children}

@@ -38,8 +38,8 @@ export function ConfirmButton({
     );
   }
   return (
-    <span className="confirm" role="group" aria-label={question}>
-      <span className="confirm__question">{question}</span>
+    <fieldset className="confirm">
+      <legend className="confirm__question">{question}</legend>
       <button
         type="button"
         className={`btn btn--small ${variant === "danger" ? "btn--danger" : "btn--primary"}`}
@@ -56,9 +56,14 @@ export function ConfirmButton({
       >
         {t("common.confirm")}
       </button>
-      <button type="button" className="btn btn--small btn--ghost" disabled={busy} onClick={() => setAsking(false)}>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost"
+        disabled={busy}
+        onClick={() => setAsking(false)}
+      >
         {t("common.cancel")}
       </button>
-    </span>
+    </fieldset>
   );
 }

@@ -40,3 +40,31 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/**
+ * A message pinned to the bottom of the screen, so the result of an action is seen even when the
+ * button that caused it is far down the page.
+ */
+export function Toast({
+  kind,
+  children,
+  onClose,
+}: {
+  kind: "success" | "error";
+  children: ReactNode;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div
+      className={`toast toast--${kind}`}
+      role={kind === "error" ? "alert" : "status"}
+      data-testid={`toast-${kind}`}
+    >
+      <span className="toast__text">{children}</span>
+      <button type="button" className="toast__close" onClick={onClose}>
+        {t("common.close")}
+      </button>
+    </div>
+  );
+}

@@ -16,8 +16,6 @@ export const en: Messages = {
   "common.copy": "Copy",
   "common.copied": "Copied",
   "common.copyFailed": "Could not copy; select the text and copy it by hand.",
-  "common.none": "None yet",
-  "common.optional": "optional",
   "common.requestId": "Request ID: {id}",
   "common.phone": "Phone number",
   "common.name": "Full name",
@@ -100,6 +98,7 @@ export const en: Messages = {
 
   "notFound.title": "Page not found",
   "notFound.body": "The address is wrong or the page has been removed.",
+  "notFound.itemTitle": "This page cannot be opened",
   "notFound.home": "Go to the home page",
 
   "commune.title": "{name} {kind}",
@@ -115,7 +114,6 @@ export const en: Messages = {
   "commune.readOnly": "You are viewing this page read-only.",
 
   "hamlet.remote": "Remote area",
-  "hamlet.group": "Group",
   "hamlet.leader": "Group leader",
   "hamlet.deputies": "Group deputies",
   "hamlet.members": "Members",
@@ -146,7 +144,8 @@ export const en: Messages = {
   "picker.current": "{name} (current)",
 
   "leaderForm.title": "Change leader: {group}",
-  "leaderForm.hint": "When the area police officer is rotated, the leader role passes to the officer taking over.",
+  "leaderForm.hint":
+    "When the area police officer is rotated, the leader role passes to the officer taking over.",
   "leaderForm.label": "New group leader",
   "leaderForm.submit": "Make group leader",
   "leaderForm.done": "The leader of {group} has been changed.",
@@ -191,10 +190,10 @@ export const en: Messages = {
   "officers.created": "Officer {name} was added.",
   "officers.settingsTitle": "Security settings",
   "officers.requireTotp": "Require two-factor sign-in for all officers",
-  "officers.requireTotpHint": "When on, officers without two-factor sign-in must set it up before they can continue.",
+  "officers.requireTotpHint":
+    "When on, officers without two-factor sign-in must set it up before they can continue.",
   "officers.settingsSaved": "Settings saved.",
 
-  "group.hamletLine": "{kind} {name}",
   "group.leader": "Group leader",
   "group.deputies": "Group deputies",
   "group.memberCount": "Members: {count}",
@@ -207,12 +206,14 @@ export const en: Messages = {
   "group.name": "Group name",
   "group.nameRequired": "Please enter the group name.",
   "group.saved": "Group profile saved.",
-  "group.readOnlyNote": "Only the group leader and deputies may change the group's name, pictures and description.",
+  "group.readOnlyNote":
+    "Only the group leader and deputies may change the group's name, pictures and description.",
   "group.avatarAlt": "Profile picture of the group {name}",
   "group.backgroundAlt": "Cover picture of the group {name}",
   "group.changeAvatar": "Change profile picture",
   "group.changeBackground": "Change cover picture",
   "group.uploading": "Uploading the picture…",
+  "group.images": "Group pictures",
   "group.imageHint": "JPEG, PNG or WebP picture, up to 5 MB.",
   "group.imageTooLarge": "The picture is larger than 5 MB. Please choose a smaller one.",
   "group.imageWrongType": "Only JPEG, PNG or WebP pictures are accepted.",
@@ -221,7 +222,7 @@ export const en: Messages = {
 
   "members.title": "Members",
   "members.search": "Find a member",
-  "members.searchPlaceholder": "Name or phone; accents are optional",
+  "members.searchPlaceholder": "e.g. nguyen van an",
   "members.empty": "This group has no members yet.",
   "members.noMatch": "No member matches “{q}”.",
   "members.range": "{from}–{to} of {total} members",
@@ -229,7 +230,6 @@ export const en: Messages = {
   "members.next": "Next page",
   "members.pagination": "Member pages",
   "members.joined": "Joined {date}",
-  "members.kind": "Member type",
 
   "province.title": "Province summary",
   "province.subtitle": "{name} province",
@@ -261,6 +261,7 @@ export const en: Messages = {
   "account.passwordMismatch": "The two new passwords do not match.",
   "account.passwordChanged": "Password changed.",
   "account.changePassword": "Change password",
+  "account.currentPasswordWrong": "The current password is wrong.",
 
   "totp.title": "Two-factor sign-in",
   "totp.statusOn": "On. Each time you sign in, you also enter a 6-digit code from your authenticator app.",
@@ -279,6 +280,6 @@ export const en: Messages = {
   "totp.disableHint": "Enter the current code from your authenticator app to turn it off.",
   "totp.disabledNow": "Two-factor sign-in is off.",
   "totp.codeInvalid": "The code has exactly 6 digits.",
+  "totp.codeWrong": "The code is wrong or has expired.",
   "totp.qrAlt": "QR code for setting up two-factor sign-in",
-  "totp.requiredCannotDisable": "Your commune requires two-factor sign-in, so it cannot be turned off.",
 };

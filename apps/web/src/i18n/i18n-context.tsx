@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { en } from "./en";
-import { type Messages, type MessageKey, vi } from "./vi";
+import { type MessageKey, type Messages, vi } from "./vi";
 
 export type Locale = "vi" | "en";
 export type TParams = Readonly<Record<string, string | number>>;

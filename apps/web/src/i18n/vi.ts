@@ -17,8 +17,6 @@ export const vi = {
   "common.copy": "Sao chép",
   "common.copied": "Đã sao chép",
   "common.copyFailed": "Không sao chép được, hãy chọn và sao chép thủ công.",
-  "common.none": "Chưa có",
-  "common.optional": "không bắt buộc",
   "common.requestId": "Mã yêu cầu: {id}",
   "common.phone": "Số điện thoại",
   "common.name": "Họ và tên",
@@ -101,6 +99,7 @@ export const vi = {
 
   "notFound.title": "Không tìm thấy trang",
   "notFound.body": "Đường dẫn không đúng hoặc trang đã bị gỡ.",
+  "notFound.itemTitle": "Không mở được trang này",
   "notFound.home": "Về trang chủ",
 
   "commune.title": "{kind} {name}",
@@ -116,7 +115,6 @@ export const vi = {
   "commune.readOnly": "Bạn đang xem ở chế độ chỉ đọc.",
 
   "hamlet.remote": "Vùng sâu, vùng xa",
-  "hamlet.group": "Nhóm",
   "hamlet.leader": "Trưởng nhóm",
   "hamlet.deputies": "Phó nhóm",
   "hamlet.members": "Thành viên",
@@ -147,7 +145,8 @@ export const vi = {
   "picker.current": "{name} (hiện tại)",
 
   "leaderForm.title": "Đổi Trưởng nhóm: {group}",
-  "leaderForm.hint": "Khi Cảnh sát khu vực luân chuyển, quyền Trưởng nhóm được chuyển cho cán bộ mới tiếp nhận.",
+  "leaderForm.hint":
+    "Khi Cảnh sát khu vực luân chuyển, quyền Trưởng nhóm được chuyển cho cán bộ mới tiếp nhận.",
   "leaderForm.label": "Trưởng nhóm mới",
   "leaderForm.submit": "Giao làm Trưởng nhóm",
   "leaderForm.done": "Đã đổi Trưởng nhóm của {group}.",
@@ -196,7 +195,6 @@ export const vi = {
     "Khi bật, cán bộ chưa cài đặt xác thực hai lớp phải cài đặt trước khi tiếp tục sử dụng hệ thống.",
   "officers.settingsSaved": "Đã lưu cài đặt.",
 
-  "group.hamletLine": "{kind} {name}",
   "group.leader": "Trưởng nhóm",
   "group.deputies": "Phó nhóm",
   "group.memberCount": "Thành viên: {count}",
@@ -215,6 +213,7 @@ export const vi = {
   "group.changeAvatar": "Đổi ảnh đại diện",
   "group.changeBackground": "Đổi ảnh bìa",
   "group.uploading": "Đang tải ảnh lên…",
+  "group.images": "Ảnh của nhóm",
   "group.imageHint": "Ảnh JPEG, PNG hoặc WebP, tối đa 5 MB.",
   "group.imageTooLarge": "Ảnh lớn hơn 5 MB. Vui lòng chọn ảnh nhỏ hơn.",
   "group.imageWrongType": "Chỉ nhận ảnh JPEG, PNG hoặc WebP.",
@@ -223,7 +222,7 @@ export const vi = {
 
   "members.title": "Thành viên",
   "members.search": "Tìm thành viên",
-  "members.searchPlaceholder": "Tên hoặc số điện thoại, gõ không dấu cũng được",
+  "members.searchPlaceholder": "Ví dụ: nguyen van an",
   "members.empty": "Nhóm chưa có thành viên.",
   "members.noMatch": "Không tìm thấy thành viên nào khớp với “{q}”.",
   "members.range": "{from}–{to} trong {total} thành viên",
@@ -231,7 +230,6 @@ export const vi = {
   "members.next": "Trang sau",
   "members.pagination": "Phân trang thành viên",
   "members.joined": "Tham gia {date}",
-  "members.kind": "Thành phần",
 
   "province.title": "Tổng hợp toàn tỉnh",
   "province.subtitle": "Tỉnh {name}",
@@ -263,6 +261,7 @@ export const vi = {
   "account.passwordMismatch": "Hai lần nhập mật khẩu mới không khớp.",
   "account.passwordChanged": "Đã đổi mật khẩu.",
   "account.changePassword": "Đổi mật khẩu",
+  "account.currentPasswordWrong": "Mật khẩu hiện tại không đúng.",
 
   "totp.title": "Xác thực hai lớp",
   "totp.statusOn": "Đang bật. Mỗi lần đăng nhập, bạn nhập thêm mã 6 chữ số từ ứng dụng xác thực.",
@@ -281,8 +280,8 @@ export const vi = {
   "totp.disableHint": "Nhập mã hiện tại trong ứng dụng xác thực để tắt.",
   "totp.disabledNow": "Đã tắt xác thực hai lớp.",
   "totp.codeInvalid": "Mã xác thực gồm đúng 6 chữ số.",
+  "totp.codeWrong": "Mã xác thực không đúng hoặc đã hết hạn.",
   "totp.qrAlt": "Mã QR để cài đặt xác thực hai lớp",
-  "totp.requiredCannotDisable": "Xã của bạn bắt buộc xác thực hai lớp nên không thể tắt.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -72,10 +72,9 @@ export class ApiError extends Error {
     for (const item of this.details) {
       if (item && typeof item === "object" && "message" in item) {
         const path = "path" in item ? item.path : "";
-        issues.push({
-          path: Array.isArray(path) ? path.join(".") : String(path ?? ""),
-          message: String(item.message),
-        });
+        const raw = Array.isArray(path) ? path.join(".") : String(path ?? "");
+        // Schema errors name the request part ("body.phone"); service errors name the field ("phone").
+        issues.push({ path: raw.replace(/^(body|query|params)\.?/, ""), message: String(item.message) });
       }
     }
     return issues;
@@ -88,6 +87,7 @@ export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiErr
 
 let csrfToken: string | null = null;
 const unauthenticatedListeners = new Set<() => void>();
+const forbiddenListeners = new Set<() => void>();
 
 /** Set from the login response or from GET /api/me. */
 export function setCsrfToken(token: string | null): void {
@@ -98,6 +98,15 @@ export function setCsrfToken(token: string | null): void {
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/**
+ * Called on 403 FORBIDDEN. The commune may have just required two-factor sign-in, which makes the
+ * server refuse everything but the account routes: the session then reloads GET /api/me.
+ */
+export function onForbidden(listener: () => void): () => void {
+  forbiddenListeners.add(listener);
+  return () => forbiddenListeners.delete(listener);
 }
 
 function statusToCode(status: number): ApiErrorCode {
@@ -182,6 +191,11 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
         listener();
       }
     }
+    if (error.code === "FORBIDDEN") {
+      for (const listener of forbiddenListeners) {
+        listener();
+      }
+    }
     throw error;
   }
   if (response.status === 204) {
@@ -193,8 +207,10 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
 
 export const api = {
   get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, undefined, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>("POST", path, body ?? {}, options),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>("PATCH", path, body, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>("POST", path, body ?? {}, options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>("PATCH", path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>("PUT", path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options),
 };

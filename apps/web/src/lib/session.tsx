@@ -1,7 +1,16 @@
 import type { TLoginResponse, TMeResponse } from "@binhyen/contracts";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { type Locale, readStoredLocale, useI18n } from "../i18n/i18n-context";
-import { api, isApiError, onUnauthenticated, setCsrfToken } from "./api-client";
+import { api, isApiError, onForbidden, onUnauthenticated, setCsrfToken } from "./api-client";
 
 export type SessionState =
   | { status: "loading" }
@@ -123,6 +132,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setCsrfToken(null);
         writeHint(false);
         setState({ status: "anonymous", expired: true });
+      }),
+    [],
+  );
+
+  // A 403 may mean "two-factor sign-in is now required": reload the profile so the guard can act.
+  useEffect(
+    () =>
+      onForbidden(() => {
+        void fetchMe()
+          .then((me) => {
+            if (me?.totpSetupRequired) {
+              setState({ status: "signedIn", me });
+            }
+          })
+          .catch(() => {
+            // The original request already shows its error.
+          });
       }),
     [],
   );

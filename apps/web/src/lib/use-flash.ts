@@ -11,5 +11,6 @@ export function useFlash(durationMs = 6000) {
     return () => window.clearTimeout(timer);
   }, [message, durationMs]);
   const show = useCallback((text: string) => setMessage(text), []);
-  return { message, show };
+  const hide = useCallback(() => setMessage(null), []);
+  return { message, show, hide };
 }

@@ -62,7 +62,8 @@ export function useQuery<T>(key: string | null, fetcher: (signal: AbortSignal) =
     setState((previous) => ({ ...previous, status: "success", data, error: undefined }));
   }, []);
 
-  const current = state.key === key ? state : { status: "loading" as const, data: undefined, error: undefined };
+  const current =
+    state.key === key ? state : { status: "loading" as const, data: undefined, error: undefined };
   const result = {
     status: current.status,
     data: current.data,

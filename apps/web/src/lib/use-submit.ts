@@ -6,19 +6,22 @@ export function useSubmit() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const run = useCallback(async <T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const value = await action();
-      return { ok: true, value };
-    } catch (caught) {
-      setError(caught);
-      return { ok: false };
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async <T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
+      setBusy(true);
+      setError(null);
+      try {
+        const value = await action();
+        return { ok: true, value };
+      } catch (caught) {
+        setError(caught);
+        return { ok: false };
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
 
   const clearError = useCallback(() => setError(null), []);
   return { busy, error, run, clearError };
@@ -29,5 +32,6 @@ export function fieldIssue(error: unknown, field: string): string | undefined {
   if (!isApiError(error, "VALIDATION_FAILED")) {
     return undefined;
   }
-  return error.fieldIssues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))?.message;
+  return error.fieldIssues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))
+    ?.message;
 }

@@ -1,7 +1,8 @@
 import type { TDeputy, THamlet } from "@binhyen/contracts";
 import { useState } from "react";
 import { Link } from "wouter";
-import { EmptyState, ErrorNotice, Loading, SuccessNotice } from "../components/status";
+import { PageError } from "../components/page-error";
+import { EmptyState, Loading, Toast } from "../components/status";
 import { AddDeputyDialog } from "../features/commune/add-deputy-dialog";
 import { AddHamletDialog } from "../features/commune/add-hamlet-dialog";
 import { ChangeLeaderDialog } from "../features/commune/change-leader-dialog";
@@ -12,6 +13,7 @@ import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
 import { isCommuneStaff } from "../lib/roles";
 import { useMe } from "../lib/session";
+import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
 import { useQuery } from "../lib/use-query";
 import { communeTitle } from "./commune-title";
@@ -30,9 +32,10 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
   const flash = useFlash();
   const [actionError, setActionError] = useState<string | null>(null);
   const canManage = isCommuneStaff(me, communeId);
+  useDocumentTitle(commune.data ? communeTitle(commune.data, t) : null, t("app.name"));
 
   if (commune.status === "error" && !commune.data) {
-    return <ErrorNotice error={commune.error} onRetry={commune.reload} />;
+    return <PageError error={commune.error} onRetry={commune.reload} />;
   }
   if (!commune.data) {
     return <Loading />;
@@ -65,7 +68,11 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
         </div>
         {canManage ? (
           <div className="page-header__actions">
-            <Link href={`/communes/${communeId}/officers`} className="btn btn--secondary" data-testid="officers-link">
+            <Link
+              href={`/communes/${communeId}/officers`}
+              className="btn btn--secondary"
+              data-testid="officers-link"
+            >
               {t("commune.manageOfficers")}
             </Link>
             <button
@@ -97,12 +104,6 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
         </li>
       </ul>
 
-      {flash.message ? <SuccessNotice>{flash.message}</SuccessNotice> : null}
-      {actionError ? (
-        <p className="notice notice--error" role="alert">
-          {actionError}
-        </p>
-      ) : null}
       {!canManage ? <p className="muted">{t("commune.readOnly")}</p> : null}
 
       <h2 className="section-title">{t("commune.hamletsHeading")}</h2>
@@ -157,6 +158,16 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
           onClose={() => setDialog(null)}
           onAdded={() => commune.reload()}
         />
+      ) : null}
+      {flash.message ? (
+        <Toast kind="success" onClose={flash.hide}>
+          {flash.message}
+        </Toast>
+      ) : null}
+      {actionError ? (
+        <Toast kind="error" onClose={() => setActionError(null)}>
+          {actionError}
+        </Toast>
       ) : null}
     </section>
   );

@@ -1,7 +1,8 @@
 import type { TDeputy } from "@binhyen/contracts";
 import { useState } from "react";
 import { Link } from "wouter";
-import { ErrorNotice, Loading, SuccessNotice } from "../components/status";
+import { PageError } from "../components/page-error";
+import { Loading, Toast } from "../components/status";
 import { AddDeputyDialog } from "../features/commune/add-deputy-dialog";
 import { removeDeputy } from "../features/commune/commune-api";
 import { getGroup } from "../features/group/group-api";
@@ -12,6 +13,7 @@ import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
 import { canEditGroupProfile, canManageDeputies, canViewCommune } from "../lib/roles";
 import { useMe } from "../lib/session";
+import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
 import { useQuery } from "../lib/use-query";
 
@@ -22,9 +24,10 @@ export function GroupRoute({ groupId }: { groupId: string }) {
   const [dialog, setDialog] = useState<"edit" | "addDeputy" | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const flash = useFlash();
+  useDocumentTitle(group.data?.name, t("app.name"));
 
   if (group.status === "error" && !group.data) {
-    return <ErrorNotice error={group.error} onRetry={group.reload} />;
+    return <PageError error={group.error} onRetry={group.reload} />;
   }
   if (!group.data) {
     return <Loading />;
@@ -52,12 +55,6 @@ export function GroupRoute({ groupId }: { groupId: string }) {
           <Link href={`/communes/${data.communeId}`} className="link">
             ← {t("group.viewCommune")}
           </Link>
-        </p>
-      ) : null}
-      {flash.message ? <SuccessNotice>{flash.message}</SuccessNotice> : null}
-      {actionError ? (
-        <p className="notice notice--error" role="alert">
-          {actionError}
         </p>
       ) : null}
       <GroupProfile
@@ -98,11 +95,15 @@ export function GroupRoute({ groupId }: { groupId: string }) {
           group={data}
           onClose={() => setDialog(null)}
           onSaved={(updated) => {
-            group.setData(updated);
+            if (updated) {
+              group.setData(updated);
+            } else {
+              group.reload();
+            }
             setDialog(null);
             flash.show(t("group.saved"));
           }}
-          onImageUploaded={(updated) => group.setData(updated)}
+          onImageUploaded={(updated) => (updated ? group.setData(updated) : group.reload())}
         />
       ) : null}
       {dialog === "addDeputy" ? (
@@ -111,6 +112,16 @@ export function GroupRoute({ groupId }: { groupId: string }) {
           onClose={() => setDialog(null)}
           onAdded={() => group.reload()}
         />
+      ) : null}
+      {flash.message ? (
+        <Toast kind="success" onClose={flash.hide}>
+          {flash.message}
+        </Toast>
+      ) : null}
+      {actionError ? (
+        <Toast kind="error" onClose={() => setActionError(null)}>
+          {actionError}
+        </Toast>
       ) : null}
     </section>
   );

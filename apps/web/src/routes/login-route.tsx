@@ -5,6 +5,7 @@ import { Loading } from "../components/status";
 import { LoginForm } from "../features/auth/login-form";
 import { useI18n } from "../i18n/i18n-context";
 import { useSession } from "../lib/session";
+import { useDocumentTitle } from "../lib/use-document-title";
 
 /** Only same-site paths are followed after sign-in ("//evil.example" is not a path). */
 function safeNext(search: string): string {
@@ -17,6 +18,7 @@ export function LoginRoute() {
   const { state, completeSignIn } = useSession();
   const search = useSearch();
   const [, navigate] = useLocation();
+  useDocumentTitle(t("login.title"), t("app.name"));
 
   if (state.status === "loading") {
     return <Loading />;

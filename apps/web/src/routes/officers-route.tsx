@@ -2,7 +2,8 @@ import type { TOfficer } from "@binhyen/contracts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { Field } from "../components/field";
-import { EmptyState, ErrorNotice, Loading, SuccessNotice } from "../components/status";
+import { PageError } from "../components/page-error";
+import { EmptyState, Loading, Toast } from "../components/status";
 import { getCommune } from "../features/commune/commune-api";
 import { AddOfficerDialog } from "../features/officers/add-officer-dialog";
 import { OfficerList } from "../features/officers/officer-list";
@@ -15,6 +16,7 @@ import { sortByName } from "../lib/names";
 import { isCommuneChief } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { matchesQuery } from "../lib/text";
+import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
 import { useQuery } from "../lib/use-query";
 import { communeTitle } from "./commune-title";
@@ -30,9 +32,10 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
   const [issuedPasswords, setIssuedPasswords] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<string | null>(null);
   const flash = useFlash();
+  useDocumentTitle(t("officers.title"), t("app.name"));
 
   if (officers.status === "error" && !officers.data) {
-    return <ErrorNotice error={officers.error} onRetry={officers.reload} />;
+    return <PageError error={officers.error} onRetry={officers.reload} />;
   }
   if (!officers.data) {
     return <Loading />;
@@ -44,7 +47,9 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
     setActionError(null);
     try {
       await updateOfficer(communeId, officer.id, { status });
-      flash.show(t(status === "active" ? "officers.enabledDone" : "officers.disabledDone", { name: officer.name }));
+      flash.show(
+        t(status === "active" ? "officers.enabledDone" : "officers.disabledDone", { name: officer.name }),
+      );
       officers.reload();
     } catch (error) {
       setActionError(errorText(error, t, locale));
@@ -71,7 +76,7 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
           <h1 className="page-header__title">{t("officers.title")}</h1>
           <p className="page-header__subtitle">
             {commune.data ? (
-              <Link href={`/communes/${communeId}`} className="link">
+              <Link href={`/communes/${communeId}`} className="link" data-testid="officers-commune-link">
                 {communeTitle(commune.data, t)}
               </Link>
             ) : null}
@@ -79,7 +84,12 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
           </p>
         </div>
         <div className="page-header__actions">
-          <button type="button" className="btn btn--primary" onClick={() => setAdding(true)} data-testid="add-officer">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setAdding(true)}
+            data-testid="add-officer"
+          >
             {t("officers.add")}
           </button>
         </div>
@@ -91,13 +101,6 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
           requireTotp={commune.data.requireTotp}
           onSaved={(requireTotp) => commune.data && commune.setData({ ...commune.data, requireTotp })}
         />
-      ) : null}
-
-      {flash.message ? <SuccessNotice>{flash.message}</SuccessNotice> : null}
-      {actionError ? (
-        <p className="notice notice--error" role="alert">
-          {actionError}
-        </p>
       ) : null}
 
       {all.length === 0 ? (
@@ -138,6 +141,16 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
           onClose={() => setAdding(false)}
           onCreated={() => officers.reload()}
         />
+      ) : null}
+      {flash.message ? (
+        <Toast kind="success" onClose={flash.hide}>
+          {flash.message}
+        </Toast>
+      ) : null}
+      {actionError ? (
+        <Toast kind="error" onClose={() => setActionError(null)}>
+          {actionError}
+        </Toast>
       ) : null}
     </section>
   );

@@ -1,9 +1,11 @@
 import type { TProvinceSummary } from "@binhyen/contracts";
-import { EmptyState, ErrorNotice, Loading } from "../components/status";
+import { PageError } from "../components/page-error";
+import { EmptyState, Loading } from "../components/status";
 import { MembersChart } from "../features/province/members-chart";
 import { ProvinceTable } from "../features/province/province-table";
 import { useI18n } from "../i18n/i18n-context";
 import { api } from "../lib/api-client";
+import { useDocumentTitle } from "../lib/use-document-title";
 import { useQuery } from "../lib/use-query";
 
 const collator = new Intl.Collator("vi");
@@ -13,9 +15,10 @@ export function ProvinceRoute({ provinceId }: { provinceId: string }) {
   const summary = useQuery(`province:${provinceId}`, (signal) =>
     api.get<TProvinceSummary>(`/provinces/${provinceId}/summary`, { signal }),
   );
+  useDocumentTitle(t("province.title"), t("app.name"));
 
   if (summary.status === "error") {
-    return <ErrorNotice error={summary.error} onRetry={summary.reload} />;
+    return <PageError error={summary.error} onRetry={summary.reload} />;
   }
   if (!summary.data) {
     return <Loading />;
@@ -25,7 +28,9 @@ export function ProvinceRoute({ provinceId }: { provinceId: string }) {
     <section data-testid="province-page">
       <header className="page-header">
         <h1 className="page-header__title">{t("province.title")}</h1>
-        <p className="page-header__subtitle">{t("province.subtitle", { name: summary.data.province.name })}</p>
+        <p className="page-header__subtitle">
+          {t("province.subtitle", { name: summary.data.province.name })}
+        </p>
       </header>
       {communes.length === 0 ? (
         <EmptyState>{t("province.empty")}</EmptyState>

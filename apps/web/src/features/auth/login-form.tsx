@@ -97,7 +97,12 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
   };
 
   return (
-    <form className="card login-card" onSubmit={(event) => void submit(event)} noValidate data-testid="login-form">
+    <form
+      className="card login-card"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="login-form"
+    >
       {step === "password" ? (
         <>
           <h1 className="login-card__title">{t("login.title")}</h1>

@@ -36,7 +36,9 @@ export function AddDeputyDialog({ group, onClose, onAdded }: AddDeputyDialogProp
     if (Object.keys(next).length > 0) {
       return;
     }
-    const result = await submit.run(() => addDeputy(group.id, { name: name.trim(), phone: phone.trim(), title }));
+    const result = await submit.run(() =>
+      addDeputy(group.id, { name: name.trim(), phone: phone.trim(), title }),
+    );
     if (result.ok) {
       setCreated({ name: name.trim(), temporaryPassword: result.value.temporaryPassword });
       onAdded();
@@ -44,7 +46,11 @@ export function AddDeputyDialog({ group, onClose, onAdded }: AddDeputyDialogProp
   };
 
   return (
-    <Modal title={t("deputyForm.heading", { group: group.name })} onClose={onClose} testId="add-deputy-dialog">
+    <Modal
+      title={t("deputyForm.heading", { group: group.name })}
+      onClose={onClose}
+      testId="add-deputy-dialog"
+    >
       {created ? (
         <div>
           <SuccessNotice>{t("deputyForm.added", { name: created.name })}</SuccessNotice>

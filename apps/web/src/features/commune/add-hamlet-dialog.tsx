@@ -36,7 +36,9 @@ export function AddHamletDialog({ communeId, onClose, onCreated }: AddHamletDial
     if (Object.keys(next).length > 0) {
       return;
     }
-    const result = await submit.run(() => createHamlet(communeId, { name: name.trim(), kind, leaderUserId, remote }));
+    const result = await submit.run(() =>
+      createHamlet(communeId, { name: name.trim(), kind, leaderUserId, remote }),
+    );
     if (result.ok) {
       onCreated(name.trim());
     }
@@ -60,7 +62,12 @@ export function AddHamletDialog({ communeId, onClose, onCreated }: AddHamletDial
         </Field>
         <Field label={t("hamletForm.kind")}>
           {({ id }) => (
-            <select id={id} className="input" value={kind} onChange={(event) => setKind(event.target.value as THamletKind)}>
+            <select
+              id={id}
+              className="input"
+              value={kind}
+              onChange={(event) => setKind(event.target.value as THamletKind)}
+            >
               {HAMLET_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`hamletKind.${k}`)}

@@ -37,7 +37,11 @@ export function ChangeLeaderDialog({ communeId, group, onClose, onChanged }: Cha
   };
 
   return (
-    <Modal title={t("leaderForm.title", { group: group.name })} onClose={onClose} testId="change-leader-dialog">
+    <Modal
+      title={t("leaderForm.title", { group: group.name })}
+      onClose={onClose}
+      testId="change-leader-dialog"
+    >
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         <p className="muted">{t("leaderForm.hint")}</p>
         <OfficerPicker

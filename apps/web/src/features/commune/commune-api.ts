@@ -17,7 +17,10 @@ export function createHamlet(
   return api.post(`/communes/${communeId}/hamlets`, body);
 }
 
-export function updateCommuneSettings(communeId: string, body: TUpdateCommuneSettingsRequest): Promise<unknown> {
+export function updateCommuneSettings(
+  communeId: string,
+  body: TUpdateCommuneSettingsRequest,
+): Promise<unknown> {
   return api.patch(`/communes/${communeId}/settings`, body);
 }
 

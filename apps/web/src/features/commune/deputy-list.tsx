@@ -23,7 +23,9 @@ export function DeputyList({ deputies, onRemove, showPhone = false }: DeputyList
   if (deputies.length === 0) {
     return <p className="muted">{t("hamlet.noDeputies")}</p>;
   }
-  const sorted = sortByName(deputies, (d) => d.name).sort((a, b) => TITLE_ORDER[a.title] - TITLE_ORDER[b.title]);
+  const sorted = sortByName(deputies, (d) => d.name).sort(
+    (a, b) => TITLE_ORDER[a.title] - TITLE_ORDER[b.title],
+  );
   return (
     <ul className="people" data-testid="deputy-list">
       {sorted.map((deputy) => (

@@ -2,6 +2,7 @@ import type { TDeputy, THamlet } from "@binhyen/contracts";
 import { Link } from "wouter";
 import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
+import { fold } from "../../lib/text";
 import { DeputyList } from "./deputy-list";
 
 interface HamletCardProps {
@@ -12,9 +13,18 @@ interface HamletCardProps {
   onRemoveDeputy: (deputy: TDeputy) => Promise<void>;
 }
 
-export function HamletCard({ hamlet, canManage, onChangeLeader, onAddDeputy, onRemoveDeputy }: HamletCardProps) {
+export function HamletCard({
+  hamlet,
+  canManage,
+  onChangeLeader,
+  onAddDeputy,
+  onRemoveDeputy,
+}: HamletCardProps) {
   const { t, locale } = useI18n();
   const { group } = hamlet;
+  // "Ấp Tân Phú" already says it is an ấp; show the kind only when the name does not.
+  const kindLabel = t(`hamletKind.${hamlet.kind}`);
+  const showKind = !fold(hamlet.name).startsWith(fold(kindLabel));
   return (
     <article className="card hamlet" data-testid="hamlet-row" aria-labelledby={`hamlet-${hamlet.id}`}>
       <header className="hamlet__header">
@@ -23,7 +33,7 @@ export function HamletCard({ hamlet, canManage, onChangeLeader, onAddDeputy, onR
             {hamlet.name}
           </h3>
           <p className="hamlet__group">
-            <span className="badge">{t(`hamletKind.${hamlet.kind}`)}</span>
+            {showKind ? <span className="badge">{kindLabel}</span> : null}
             {hamlet.remote ? <span className="badge badge--info">{t("hamlet.remote")}</span> : null}
             <span className="hamlet__group-name">{group.name}</span>
           </p>
@@ -52,7 +62,11 @@ export function HamletCard({ hamlet, canManage, onChangeLeader, onAddDeputy, onR
         <div className="hamlet__row">
           <dt>{t("hamlet.deputies")}</dt>
           <dd>
-            <DeputyList deputies={group.deputies} showPhone={canManage} {...(canManage ? { onRemove: onRemoveDeputy } : {})} />
+            <DeputyList
+              deputies={group.deputies}
+              showPhone={canManage}
+              {...(canManage ? { onRemove: onRemoveDeputy } : {})}
+            />
           </dd>
         </div>
       </dl>
@@ -62,10 +76,20 @@ export function HamletCard({ hamlet, canManage, onChangeLeader, onAddDeputy, onR
         </Link>
         {canManage ? (
           <>
-            <button type="button" className="btn btn--ghost btn--small" onClick={onChangeLeader} data-testid="change-leader">
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={onChangeLeader}
+              data-testid="change-leader"
+            >
               {t("hamlet.changeLeader")}
             </button>
-            <button type="button" className="btn btn--ghost btn--small" onClick={onAddDeputy} data-testid="add-deputy">
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              onClick={onAddDeputy}
+              data-testid="add-deputy"
+            >
               {t("hamlet.addDeputy")}
             </button>
           </>

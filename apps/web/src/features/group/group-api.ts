@@ -5,14 +5,25 @@ export function getGroup(groupId: string, signal?: AbortSignal): Promise<TGroupD
   return api.get<TGroupDetail>(`/groups/${groupId}`, signal ? { signal } : {});
 }
 
-export function updateGroup(groupId: string, body: TUpdateGroupRequest): Promise<TGroupDetail> {
-  return api.patch<TGroupDetail>(`/groups/${groupId}`, body);
+function looksLikeGroup(value: unknown): value is TGroupDetail {
+  return Boolean(value && typeof value === "object" && "id" in value && "name" in value && "hamlet" in value);
 }
 
-export function uploadGroupImage(groupId: string, which: "avatar" | "background", file: File): Promise<TGroupDetail> {
+/** Answers the updated group, or null when the server answered without it (reload then). */
+export async function updateGroup(groupId: string, body: TUpdateGroupRequest): Promise<TGroupDetail | null> {
+  const result = await api.patch<unknown>(`/groups/${groupId}`, body);
+  return looksLikeGroup(result) ? result : null;
+}
+
+export async function uploadGroupImage(
+  groupId: string,
+  which: "avatar" | "background",
+  file: File,
+): Promise<TGroupDetail | null> {
   const form = new FormData();
   form.append("file", file);
-  return api.put<TGroupDetail>(`/groups/${groupId}/${which}`, form);
+  const result = await api.put<unknown>(`/groups/${groupId}/${which}`, form);
+  return looksLikeGroup(result) ? result : null;
 }
 
 export function listMembers(

@@ -11,8 +11,9 @@ import { ImageUpload } from "./image-upload";
 interface GroupEditDialogProps {
   group: TGroupDetail;
   onClose: () => void;
-  onSaved: (group: TGroupDetail) => void;
-  onImageUploaded: (group: TGroupDetail) => void;
+  /** The updated group, or null when it must be reloaded. */
+  onSaved: (group: TGroupDetail | null) => void;
+  onImageUploaded: (group: TGroupDetail | null) => void;
 }
 
 /** Name, description, posting mode and pictures: only the group's leader and deputies (II.5.2). */
@@ -99,7 +100,8 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
         </div>
       </form>
       <div className="edit-images">
-        <p className="field__label">{t("group.imageHint")}</p>
+        <h3 className="field__label">{t("group.images")}</h3>
+        <p className="field__hint">{t("group.imageHint")}</p>
         <div className="edit-images__buttons">
           <ImageUpload groupId={group.id} which="avatar" onUploaded={onImageUploaded} />
           <ImageUpload groupId={group.id} which="background" onUploaded={onImageUploaded} />

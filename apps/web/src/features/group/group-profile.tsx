@@ -2,6 +2,7 @@ import type { TDeputy, TGroupDetail } from "@binhyen/contracts";
 import type { ReactNode } from "react";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
+import { fold } from "../../lib/text";
 import { DeputyList } from "../commune/deputy-list";
 
 /** A changed picture keeps its URL on some servers: add the update time so the browser refetches. */
@@ -31,7 +32,13 @@ interface GroupProfileProps {
   showPhones: boolean;
 }
 
-export function GroupProfile({ group, actions, deputyActions, onRemoveDeputy, showPhones }: GroupProfileProps) {
+export function GroupProfile({
+  group,
+  actions,
+  deputyActions,
+  onRemoveDeputy,
+  showPhones,
+}: GroupProfileProps) {
   const { t, locale } = useI18n();
   const avatar = freshImageUrl(group.avatarUrl, group.updatedAt);
   const background = freshImageUrl(group.backgroundUrl, group.updatedAt);
@@ -40,7 +47,11 @@ export function GroupProfile({ group, actions, deputyActions, onRemoveDeputy, sh
     <article className="group-profile" data-testid="group-profile">
       <div className="group-profile__banner">
         {background ? (
-          <img className="group-profile__banner-img" src={background} alt={t("group.backgroundAlt", { name: group.name })} />
+          <img
+            className="group-profile__banner-img"
+            src={background}
+            alt={t("group.backgroundAlt", { name: group.name })}
+          />
         ) : null}
       </div>
       <div className="group-profile__head">
@@ -58,7 +69,9 @@ export function GroupProfile({ group, actions, deputyActions, onRemoveDeputy, sh
             {group.name}
           </h1>
           <p className="group-profile__hamlet">
-            <span className="badge">{t(`hamletKind.${group.hamlet.kind}`)}</span>
+            {fold(group.hamlet.name).startsWith(fold(t(`hamletKind.${group.hamlet.kind}`))) ? null : (
+              <span className="badge">{t(`hamletKind.${group.hamlet.kind}`)}</span>
+            )}
             <span>{group.hamlet.name}</span>
             <span aria-hidden="true">·</span>
             <span>{t("group.memberCount", { count: formatNumber(group.memberCount, locale) })}</span>
@@ -92,7 +105,9 @@ export function GroupProfile({ group, actions, deputyActions, onRemoveDeputy, sh
                 <span className="people__name" data-testid="group-leader">
                   {group.leader.name}
                 </span>
-                {showPhones && group.leader.phone ? <span className="people__meta">{group.leader.phone}</span> : null}
+                {showPhones && group.leader.phone ? (
+                  <span className="people__meta">{group.leader.phone}</span>
+                ) : null}
               </p>
             ) : (
               <p className="badge badge--warning">{t("hamlet.noLeader")}</p>
@@ -108,7 +123,9 @@ export function GroupProfile({ group, actions, deputyActions, onRemoveDeputy, sh
             {deputyActions}
           </section>
         </div>
-        <p className="group-profile__updated">{t("group.updatedAt", { time: formatDateTime(group.updatedAt) })}</p>
+        <p className="group-profile__updated">
+          {t("group.updatedAt", { time: formatDateTime(group.updatedAt) })}
+        </p>
       </div>
     </article>
   );

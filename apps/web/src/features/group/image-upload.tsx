@@ -11,7 +11,7 @@ const TYPES = ["image/jpeg", "image/png", "image/webp"];
 interface ImageUploadProps {
   groupId: string;
   which: "avatar" | "background";
-  onUploaded: (group: TGroupDetail) => void;
+  onUploaded: (group: TGroupDetail | null) => void;
 }
 
 /** A file picker styled as a button; it uploads as soon as a picture is chosen. */
@@ -60,7 +60,11 @@ export function ImageUpload({ groupId, which, onUploaded }: ImageUploadProps) {
         data-testid={`upload-${which}`}
       />
       <label htmlFor={id} className="btn btn--secondary btn--small upload__label">
-        {submit.busy ? t("group.uploading") : which === "avatar" ? t("group.changeAvatar") : t("group.changeBackground")}
+        {submit.busy
+          ? t("group.uploading")
+          : which === "avatar"
+            ? t("group.changeAvatar")
+            : t("group.changeBackground")}
       </label>
       {localError ? <p className="field__error">{localError}</p> : null}
       {submit.error ? <ErrorNotice error={submit.error} /> : null}

@@ -54,7 +54,9 @@ export function MembersList({ groupId }: { groupId: string }) {
                   {member.phone ? ` · ${member.phone}` : ""}
                 </span>
               </span>
-              <span className="member__joined">{t("members.joined", { date: formatDate(member.joinedAt) })}</span>
+              <span className="member__joined">
+                {t("members.joined", { date: formatDate(member.joinedAt) })}
+              </span>
             </li>
           ))}
         </ul>
@@ -92,7 +94,7 @@ export function MembersList({ groupId }: { groupId: string }) {
       <h2 className="card__title" id="members-title">
         {t("members.title")}
       </h2>
-      <div className="toolbar" role="search">
+      <search className="toolbar">
         <Field label={t("members.search")}>
           {({ id }) => (
             <input
@@ -109,7 +111,7 @@ export function MembersList({ groupId }: { groupId: string }) {
             />
           )}
         </Field>
-      </div>
+      </search>
       {body}
     </section>
   );

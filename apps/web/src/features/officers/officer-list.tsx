@@ -12,7 +12,13 @@ interface OfficerListProps {
   onResetPassword: (officer: TOfficer) => Promise<void>;
 }
 
-export function OfficerList({ officers, selfId, issuedPasswords, onSetStatus, onResetPassword }: OfficerListProps) {
+export function OfficerList({
+  officers,
+  selfId,
+  issuedPasswords,
+  onSetStatus,
+  onResetPassword,
+}: OfficerListProps) {
   const { t } = useI18n();
   return (
     <ul className="officer-list" data-testid="officer-list">
@@ -28,7 +34,9 @@ export function OfficerList({ officers, selfId, issuedPasswords, onSetStatus, on
               <p className="officer__name">{officer.name}</p>
               <p className="officer__phone">{officer.phone}</p>
               <p className="officer__badges">
-                <span className={officer.status === "active" ? "badge badge--success" : "badge badge--danger"}>
+                <span
+                  className={officer.status === "active" ? "badge badge--success" : "badge badge--danger"}
+                >
                   {officer.status === "active" ? t("officers.active") : t("officers.disabled")}
                 </span>
                 <span className={officer.totpEnabled ? "badge badge--info" : "badge"}>
@@ -40,7 +48,9 @@ export function OfficerList({ officers, selfId, issuedPasswords, onSetStatus, on
                 {officer.roles.length === 0
                   ? t("officers.noRoles")
                   : officer.roles
-                      .map((r) => (r.hamletName ? `${t(`role.${r.role}`)} · ${r.hamletName}` : t(`role.${r.role}`)))
+                      .map((r) =>
+                        r.hamletName ? `${t(`role.${r.role}`)} · ${r.hamletName}` : t(`role.${r.role}`),
+                      )
                       .join("; ")}
               </p>
             </div>

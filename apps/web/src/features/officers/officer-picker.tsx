@@ -18,7 +18,14 @@ interface OfficerPickerProps {
 }
 
 /** Active officers of the commune in a select, with an accent-insensitive filter. */
-export function OfficerPicker({ communeId, label, value, onChange, currentUserId, error }: OfficerPickerProps) {
+export function OfficerPicker({
+  communeId,
+  label,
+  value,
+  onChange,
+  currentUserId,
+  error,
+}: OfficerPickerProps) {
   const { t } = useI18n();
   const [filter, setFilter] = useState("");
   const officers = useQuery(`officers:${communeId}`, (signal) => listOfficers(communeId, signal));

@@ -15,14 +15,19 @@ export function RequireTotpSetting({ communeId, requireTotp, onSaved }: RequireT
   const { t } = useI18n();
   const submit = useSubmit();
   const [saved, setSaved] = useState(false);
+  // Shown at once while saving; falls back to the saved value if the server refuses.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const checked = pending ?? requireTotp;
 
   const toggle = async (next: boolean) => {
     setSaved(false);
+    setPending(next);
     const result = await submit.run(() => updateCommuneSettings(communeId, { requireTotp: next }));
     if (result.ok) {
       setSaved(true);
       onSaved(next);
     }
+    setPending(null);
   };
 
   return (
@@ -32,7 +37,8 @@ export function RequireTotpSetting({ communeId, requireTotp, onSaved }: RequireT
         <input
           type="checkbox"
           role="switch"
-          checked={requireTotp}
+          aria-checked={checked}
+          checked={checked}
           disabled={submit.busy}
           onChange={(event) => void toggle(event.target.checked)}
           data-testid="require-totp-toggle"

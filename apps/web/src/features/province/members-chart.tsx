@@ -39,10 +39,23 @@ export function MembersChart({ communes }: { communes: readonly CommuneRow[] }) 
         const width = (commune.members / max) * barSpace;
         return (
           <g key={commune.communeId} className="chart__row">
-            <text className="chart__label" x={`${LABEL_WIDTH - 2}%`} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="central">
+            <text
+              className="chart__label"
+              x={`${LABEL_WIDTH - 2}%`}
+              y={y + BAR_HEIGHT / 2}
+              textAnchor="end"
+              dominantBaseline="central"
+            >
               {commune.name}
             </text>
-            <rect className="chart__track" x={`${LABEL_WIDTH}%`} y={y} width={`${barSpace}%`} height={BAR_HEIGHT} rx="4" />
+            <rect
+              className="chart__track"
+              x={`${LABEL_WIDTH}%`}
+              y={y}
+              width={`${barSpace}%`}
+              height={BAR_HEIGHT}
+              rx="4"
+            />
             <rect
               className="chart__bar"
               x={`${LABEL_WIDTH}%`}
