@@ -111,7 +111,7 @@ async function registerWebApp(app: FastifyInstance, webDir: string): Promise<voi
   const indexPath = join(webDir, "index.html");
   const hasWeb = existsSync(indexPath);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, serve: true });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ["index.html"], serve: true });
   }
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split("?")[0] ?? "";

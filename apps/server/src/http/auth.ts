@@ -25,7 +25,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("actor", undefined);
   app.addHook("preHandler", async (req) => {
-    if (!req.url.startsWith("/api/")) {
+    // Only API routes; the web app's static route (and not-found paths under /api) pass untouched.
+    if (!req.routeOptions.url?.startsWith("/api/")) {
       return;
     }
     const token = req.cookies[SESSION_COOKIE];

@@ -29,9 +29,16 @@ export type TestContext = {
   close(): Promise<void>;
 };
 
-export async function createTestContext(opts: { clock?: Clock } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const database = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", BINHYEN_DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    BINHYEN_DATA_DIR: "/nonexistent",
+    LOG_LEVEL: "silent",
+    ...opts.env,
+  });
   const deps = createDeps({
     config,
     database,
