@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const BIN = join(ROOT, "apps/server/bin/binhyen.js");
@@ -175,6 +176,47 @@ async function main() {
   rows.push(`  GET /api/me (session + roles)     ${fmt(meRps)} req/s   ×${fmt(meRps / bareRps, 3)}`);
 
   await stop(demo);
+
+  // The same /api/me load on a PostgreSQL server, when one answers (BINHYEN_BENCH_PG_URL).
+  const adminUrl = process.env.BINHYEN_BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+  const dbName = `binhyen_bench_${Date.now()}`;
+  try {
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${dbName}`;
+    const env = {
+      DATABASE_URL: url.toString(),
+      BINHYEN_DATA_DIR: demoDir,
+      BINHYEN_LOGIN_RATE_PER_MINUTE: "100000",
+    };
+    const pgDemo = await start([BIN, "demo"], env, /demo on (http:\/\/\S+)/);
+    const pgLogin = await fetch(`${pgDemo.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const pgCookie = (pgLogin.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const pgLoginRps = await load({
+      url: `${pgDemo.url}/api/auth/login`,
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    const pgMeRps = await load({ url: `${pgDemo.url}/api/me`, headers: { cookie: pgCookie } });
+    rows.push("Throughput on PostgreSQL 15 (same load)");
+    rows.push(
+      `  POST /api/auth/login (argon2id)   ${fmt(pgLoginRps)} req/s   ×${fmt(pgLoginRps / bareRps, 3)}`,
+    );
+    rows.push(`  GET /api/me (session + roles)     ${fmt(pgMeRps)} req/s   ×${fmt(pgMeRps / bareRps, 3)}`);
+    await stop(pgDemo);
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+  } catch (err) {
+    rows.push(`PostgreSQL: skipped (${(err as Error).message.split("\n")[0]})`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
   await stop(bare);
   rmSync(emptyDir, { recursive: true, force: true });
   rmSync(demoDir, { recursive: true, force: true });
