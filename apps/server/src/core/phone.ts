@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { AppError } from "./errors";
 import prefixes from "./phone-prefixes.json" with { type: "json" };
 
 /**
@@ -88,4 +89,13 @@ export function normalizePhone(input: string): NormalizedPhone | PhoneError {
 
 export function isPhoneError(v: NormalizedPhone | PhoneError): v is PhoneError {
   return "error" in v;
+}
+
+/** Normalises or throws VALIDATION_FAILED naming the field — for services taking a phone as input. */
+export function requirePhone(input: string, path: string): NormalizedPhone {
+  const phone = normalizePhone(input);
+  if (isPhoneError(phone)) {
+    throw new AppError("VALIDATION_FAILED", phone.message, [{ path, message: phone.message }]);
+  }
+  return phone;
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 
 interface FieldProps {
   label: ReactNode;
@@ -31,5 +31,30 @@ export function Field({ label, hint, error, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type TextFieldProps = Omit<FieldProps, "children"> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "className"> & {
+    value: string;
+    onValueChange: (value: string) => void;
+  };
+
+/** The common case: a labelled text input. */
+export function TextField({ label, hint, error, value, onValueChange, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          {...input}
+          id={id}
+          className="input"
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
   );
 }

@@ -9,7 +9,7 @@ import type {
 import sharp, { type OutputInfo } from "sharp";
 import { type Actor, enforce } from "../../core/authz";
 import { AppError } from "../../core/errors";
-import { isPhoneError, normalizePhone } from "../../core/phone";
+import { requirePhone } from "../../core/phone";
 import { likePattern, searchKey, sortByVietnameseName } from "../../core/text";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
@@ -240,10 +240,7 @@ export async function addDeputy(
 ): Promise<{ userId: string; temporaryPassword: string | null }> {
   const { group, hamlet, ref } = await loadGroup(deps, groupId);
   enforce(groupPolicy.visible(actor, ref), groupPolicy.manageDeputies(actor, ref));
-  const phone = normalizePhone(input.phone);
-  if (isPhoneError(phone)) {
-    throw new AppError("VALIDATION_FAILED", phone.message, [{ path: "phone", message: phone.message }]);
-  }
+  const phone = requirePhone(input.phone, "phone");
   const now = deps.clock.now();
   let password: string | null = null;
   const userId = await deps.db.transaction(async (tx) => {

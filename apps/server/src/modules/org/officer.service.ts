@@ -1,7 +1,7 @@
 import type { TCreateOfficerRequest, TOfficer, TRole, TUpdateOfficerRequest } from "@binhyen/contracts";
 import { type Actor, enforce } from "../../core/authz";
 import { AppError } from "../../core/errors";
-import { isPhoneError, normalizePhone } from "../../core/phone";
+import { requirePhone } from "../../core/phone";
 import { searchKey, sortByVietnameseName } from "../../core/text";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
@@ -54,10 +54,7 @@ export async function createOfficer(
   if (input.communeDeputy && !communePolicy.manageManagement(actor, ref)) {
     throw new AppError("FORBIDDEN", "Chỉ Trưởng Công an xã giao quyền Phó Trưởng (Tổ viên Tổ quản lý).");
   }
-  const phone = normalizePhone(input.phone);
-  if (isPhoneError(phone)) {
-    throw new AppError("VALIDATION_FAILED", phone.message, [{ path: "phone", message: phone.message }]);
-  }
+  const phone = requirePhone(input.phone, "phone");
   if (await userRepository.findByPhone(deps.db, phone.national)) {
     throw new AppError("CONFLICT", "Số điện thoại này đã có tài khoản.", [
       { path: "phone", message: "already registered" },

@@ -1,6 +1,6 @@
 import type { TCommuneKind, THamletKind } from "@binhyen/contracts";
 import { AppError } from "../../core/errors";
-import { isPhoneError, normalizePhone } from "../../core/phone";
+import { isPhoneError, normalizePhone, requirePhone } from "../../core/phone";
 import { searchKey } from "../../core/text";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
@@ -22,10 +22,7 @@ export type InitCommuneInput = {
  * leads every group until leaders are assigned, so each group has exactly one leader from the start.
  */
 export async function initCommune(deps: Deps, input: InitCommuneInput) {
-  const phone = normalizePhone(input.chief.phone);
-  if (isPhoneError(phone)) {
-    throw new AppError("VALIDATION_FAILED", phone.message, [{ path: "chief.phone", message: phone.message }]);
-  }
+  const phone = requirePhone(input.chief.phone, "chief.phone");
   if (input.chief.password.length < 10) {
     throw new AppError("VALIDATION_FAILED", "Mật khẩu cần ít nhất 10 ký tự.", [
       { path: "chief.password", message: "min 10" },
@@ -154,10 +151,7 @@ export async function operatorAddOfficer(
     role?: "COMMUNE_CHIEF" | "COMMUNE_DEPUTY";
   },
 ) {
-  const phone = normalizePhone(input.phone);
-  if (isPhoneError(phone)) {
-    throw new AppError("VALIDATION_FAILED", phone.message, [{ path: "phone", message: phone.message }]);
-  }
+  const phone = requirePhone(input.phone, "phone");
   if (!(await orgRepository.findCommune(deps.db, input.communeId))) {
     throw new AppError("NOT_FOUND", `Không có xã ${input.communeId}.`);
   }

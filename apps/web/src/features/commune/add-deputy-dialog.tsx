@@ -1,6 +1,6 @@
 import { DEPUTY_TITLES, type TDeputyTitle } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field";
+import { Field, TextField } from "../../components/field";
 import { Modal } from "../../components/modal";
 import { OneTimeSecret } from "../../components/one-time-secret";
 import { ErrorNotice, SuccessNotice } from "../../components/status";
@@ -73,35 +73,23 @@ export function AddDeputyDialog({ group, onClose, onAdded }: AddDeputyDialogProp
         </div>
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
-          <Field label={t("deputyForm.name")} error={errors.name ?? fieldIssue(submit.error, "name")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                value={name}
-                maxLength={120}
-                autoComplete="off"
-                onChange={(event) => setName(event.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field label={t("deputyForm.phone")} error={errors.phone ?? fieldIssue(submit.error, "phone")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                type="tel"
-                inputMode="tel"
-                autoComplete="off"
-                value={phone}
-                onChange={(event) => setPhone(event.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("deputyForm.name")}
+            error={errors.name ?? fieldIssue(submit.error, "name")}
+            value={name}
+            onValueChange={setName}
+            maxLength={120}
+            autoComplete="off"
+          />
+          <TextField
+            label={t("deputyForm.phone")}
+            error={errors.phone ?? fieldIssue(submit.error, "phone")}
+            value={phone}
+            onValueChange={setPhone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+          />
           <Field label={t("deputyForm.title")}>
             {({ id }) => (
               <select

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field";
+import { TextField } from "../../components/field";
 import { Modal } from "../../components/modal";
 import { OneTimeSecret } from "../../components/one-time-secret";
 import { ErrorNotice, SuccessNotice } from "../../components/status";
@@ -63,35 +63,23 @@ export function AddOfficerDialog({ communeId, onClose, onCreated }: AddOfficerDi
         </div>
       ) : (
         <form onSubmit={(event) => void onSubmit(event)} noValidate>
-          <Field label={t("common.name")} error={errors.name ?? fieldIssue(submit.error, "name")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                value={name}
-                maxLength={120}
-                autoComplete="off"
-                onChange={(event) => setName(event.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
-          <Field label={t("common.phone")} error={errors.phone ?? fieldIssue(submit.error, "phone")}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                type="tel"
-                inputMode="tel"
-                autoComplete="off"
-                value={phone}
-                onChange={(event) => setPhone(event.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t("common.name")}
+            error={errors.name ?? fieldIssue(submit.error, "name")}
+            value={name}
+            onValueChange={setName}
+            maxLength={120}
+            autoComplete="off"
+          />
+          <TextField
+            label={t("common.phone")}
+            error={errors.phone ?? fieldIssue(submit.error, "phone")}
+            value={phone}
+            onValueChange={setPhone}
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+          />
           <label className="checkbox">
             <input
               type="checkbox"
