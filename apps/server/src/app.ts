@@ -21,6 +21,9 @@ import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { coverageRoutes } from "./modules/coverage/coverage.routes";
+import { householdsRoutes } from "./modules/households/households.routes";
+import { invitesRoutes } from "./modules/invites/invites.routes";
 import { groupRoutes } from "./modules/org/group.routes";
 import { orgRoutes } from "./modules/org/org.routes";
 import { systemRoutes } from "./modules/system/system.routes";
@@ -101,6 +104,9 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(authRoutes(deps));
   await app.register(orgRoutes(deps));
   await app.register(groupRoutes(deps));
+  await app.register(householdsRoutes(deps));
+  await app.register(invitesRoutes(deps));
+  await app.register(coverageRoutes(deps));
 
   await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -25,8 +25,18 @@ const ZEnv = z.object({
   BINHYEN_REGION: z.string().default("VN"),
   BINHYEN_TRUST_PROXY: zBool.default(false),
   BINHYEN_WEB_DIR: z.string().optional(),
+  /** The address residents reach (printed on invite links, QR codes and posters). */
+  BINHYEN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BINHYEN_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   BINHYEN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Requests per minute per client address to the public join endpoints. */
+  BINHYEN_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   BINHYEN_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -50,6 +60,9 @@ export type Config = Readonly<{
   logLevel: string;
   sessionHours: number;
   loginRatePerMinute: number;
+  publicRatePerMinute: number;
+  publicUrl: string;
+  importMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -100,5 +113,8 @@ export function loadConfig(
     logLevel: e.LOG_LEVEL,
     sessionHours: e.BINHYEN_SESSION_HOURS,
     loginRatePerMinute: e.BINHYEN_LOGIN_RATE_PER_MINUTE,
+    publicRatePerMinute: e.BINHYEN_PUBLIC_RATE_PER_MINUTE,
+    publicUrl: (e.BINHYEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    importMaxBytes: e.BINHYEN_IMPORT_MAX_BYTES,
   });
 }

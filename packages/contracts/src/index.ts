@@ -1,4 +1,5 @@
 export * from "./auth";
 export * from "./common";
 export * from "./enums";
+export * from "./households";
 export * from "./org";

@@ -61,6 +61,8 @@ export const ZGroupDetail = ZGroupSummary.extend({
   communeId: z.string(),
   hamlet: z.object({ id: z.string(), name: z.string(), kind: z.enum(HAMLET_KINDS) }),
   description: z.string(),
+  rules: z.string(),
+  deputiesSeePhones: z.boolean(),
   avatarUrl: z.string().nullable(),
   backgroundUrl: z.string().nullable(),
   updatedAt: z.string(),
@@ -71,6 +73,7 @@ export const ZUpdateGroupRequest = z
   .object({
     name: zRequiredText(120).optional(),
     description: zText(2000).optional(),
+    rules: zText(10_000).optional(),
     postingMode: z.enum(POSTING_MODES).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Nothing to update" });
@@ -83,12 +86,16 @@ export const ZGroupMember = z.object({
   phone: z.string().nullable(),
   kind: z.enum(MEMBER_KINDS),
   householdId: z.string().nullable(),
+  /** false while the leader has not confirmed which household the member represents. */
+  householdConfirmed: z.boolean(),
   joinedAt: z.string(),
 });
 export type TGroupMember = z.infer<typeof ZGroupMember>;
 
 export const ZListQuery = z.object({
   q: zText(100).optional(),
+  /** Only members whose household the leader still has to confirm. */
+  unconfirmed: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -14,6 +14,8 @@ export class PermanentDeliveryError extends Error {}
 
 export interface Channel {
   readonly name: string;
+  /** Can deliver to a phone number (Zalo, SMS) — used for invites to households. */
+  readonly reachesPhones?: boolean;
   /** Resolves when delivered; throws to retry; throws PermanentDeliveryError to give up. */
   deliver(message: ChannelMessage): Promise<void>;
 }

@@ -1,14 +1,37 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 
 /** AES-256-GCM with a key kept outside the database. Output: base64(iv ‖ tag ‖ ciphertext), prefixed "v1.". */
 export class SecretBox {
   readonly #key: Buffer;
+  readonly #macKey: Buffer;
   constructor(keyBase64: string) {
     const key = Buffer.from(keyBase64, "base64");
     if (key.length !== 32) {
       throw new Error("secret key must be 32 bytes");
     }
     this.#key = key;
+    // A separate key for MACs, derived so the encryption key is never used for two purposes.
+    this.#macKey = Buffer.from(hkdfSync("sha256", key, Buffer.alloc(0), "binhyen-mac-v1", 32));
+  }
+  /** HMAC-SHA256 of `purpose:data`, base64url, truncated to `length` characters. */
+  mac(purpose: string, data: string, length = 22): string {
+    return createHmac("sha256", this.#macKey)
+      .update(`${purpose}:${data}`)
+      .digest("base64url")
+      .slice(0, length);
+  }
+  /** Constant-time check of a MAC made by mac(). */
+  verifyMac(purpose: string, data: string, given: string): boolean {
+    const expected = Buffer.from(this.mac(purpose, data, given.length || 22));
+    const actual = Buffer.from(given);
+    return given.length >= 16 && expected.length === actual.length && timingSafeEqual(expected, actual);
   }
   seal(plain: string, aad = ""): string {
     const iv = randomBytes(12);

@@ -1,11 +1,21 @@
+import { CONSENT_VERSION } from "@binhyen/contracts";
+import { sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleAssignments } from "../db/schema";
-import { actorFromSession } from "../modules/auth/auth.service";
+import { roleAssignments, users } from "../db/schema";
+import { startImport } from "../modules/households/household-import.service";
+import { createInvite, joinByInvite, requestToJoin } from "../modules/invites/invites.service";
 import { setGroupImage } from "../modules/org/group.service";
-import { buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
-import { call, createTestContext, type Session, sessionFor, type TestContext } from "../test/harness";
+import { addHousehold, buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
+import {
+  actorOf,
+  call,
+  createTestContext,
+  type Session,
+  sessionFor,
+  type TestContext,
+} from "../test/harness";
 
 /**
  * Route × role × tenant. Every registered route must have a row here: a new route without one fails
@@ -30,6 +40,33 @@ let png: Buffer;
 let counter = 0;
 
 const g0 = (t: TestCommune) => t.hamlets[0]?.groupId ?? "";
+const h0 = (t: TestCommune) => t.hamlets[0]?.hamletId ?? "";
+type Fixture = { householdId: string; importId: string; inviteToken: string; manageToken: string };
+const fixtures = new Map<string, Fixture>();
+const fx = (t: TestCommune): Fixture => {
+  const f = fixtures.get(t.communeId);
+  if (!f) {
+    throw new Error("no fixture");
+  }
+  return f;
+};
+const consent = {
+  version: CONSENT_VERSION,
+  purposes: ["GROUP_MEMBERSHIP", "HOUSEHOLD_REPRESENTATIVE"] as (
+    | "GROUP_MEMBERSHIP"
+    | "HOUSEHOLD_REPRESENTATIVE"
+  )[],
+};
+const householdEditors = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
+const householdReaders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 };
+const csv = (): Pick<InjectOptions, "payload" | "headers"> => {
+  const boundary = "----matrix";
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ho.csv"\r\nContent-Type: text/csv\r\n\r\nHọ và tên chủ hộ,Số điện thoại\r\nNguyễn Văn Ma Trận,0912345678\r\n\r\n--${boundary}--\r\n`;
+  return {
+    payload: Buffer.from(body),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
+};
 const officersOnly = { anon: 401, default: 200, groupDeputy: 403, member: 403 };
 const signedIn = { anon: 401, default: 200 };
 const groupReaders = { anon: 401, default: 200, province: 403, leader2: 403 };
@@ -209,40 +246,249 @@ const MATRIX: Record<string, Row> = {
     tenant: true,
     own: { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 },
     req: async (t) => {
-      // A fresh deputy for each call, so each role removes its own target.
-      const userId = t.users.member.id;
+      // A fresh deputy (a new person) for each call, so each role removes its own target and no
+      // other test user gains a role.
+      const userId = ctx.deps.ids.uuid();
       await ctx.deps.db
-        .insert(roleAssignments)
-        .values({
-          id: ctx.deps.ids.uuid(),
-          userId,
-          role: "GROUP_DEPUTY",
-          communeId: t.communeId,
-          groupId: g0(t),
-          title: "OTHER",
-        })
-        .onConflictDoNothing();
+        .insert(users)
+        .values({ id: userId, name: "Phó Tạm", searchKey: "pho tam", phone: freshPhone() });
+      await ctx.deps.db.insert(roleAssignments).values({
+        id: ctx.deps.ids.uuid(),
+        userId,
+        role: "GROUP_DEPUTY",
+        communeId: t.communeId,
+        groupId: g0(t),
+        title: "OTHER",
+      });
       return { method: "DELETE", url: `/api/groups/${g0(t)}/deputies/${userId}` };
     },
+  },
+  "GET /api/hamlets/:hamletId/households": {
+    tenant: true,
+    own: householdReaders,
+    req: (t) => ({ method: "GET", url: `/api/hamlets/${h0(t)}/households?q=nguyen` }),
+  },
+  "POST /api/hamlets/:hamletId/households": {
+    tenant: true,
+    own: { ...householdEditors, chief: 201, deputy: 201, leader: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/hamlets/${h0(t)}/households`,
+      payload: { headName: "Hộ Ma Trận", phones: [] },
+    }),
+  },
+  "PATCH /api/households/:householdId": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({
+      method: "PATCH",
+      url: `/api/households/${fx(t).householdId}`,
+      payload: { address: "Tổ 1" },
+    }),
+  },
+  "POST /api/households/:householdId/head": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({
+      method: "POST",
+      url: `/api/households/${fx(t).householdId}/head`,
+      payload: { headName: "Trần Văn Chủ" },
+    }),
+  },
+  "POST /api/households/:householdId/status": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({
+      method: "POST",
+      url: `/api/households/${fx(t).householdId}/status`,
+      payload: { status: "active" },
+    }),
+  },
+  "POST /api/households/:householdId/invite": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({ method: "POST", url: `/api/households/${fx(t).householdId}/invite` }),
+  },
+  "POST /api/households/:householdId/invite/send": {
+    tenant: true,
+    // No channel reaching phones is enabled in tests: allowed callers get 503 CHANNEL_UNAVAILABLE.
+    own: { ...householdEditors, chief: 503, deputy: 503, leader: 503 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/households/${fx(t).householdId}/invite/send`,
+      payload: { channel: "zalo-oa" },
+    }),
+  },
+  "POST /api/hamlets/:hamletId/households/import": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({ method: "POST", url: `/api/hamlets/${h0(t)}/households/import?dryRun=true`, ...csv() }),
+  },
+  "GET /api/imports/:importId": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({ method: "GET", url: `/api/imports/${fx(t).importId}` }),
+  },
+  "GET /api/hamlets/:hamletId/imports": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({ method: "GET", url: `/api/hamlets/${h0(t)}/imports` }),
+  },
+  "GET /api/households/import-template.xlsx": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({ method: "GET", url: "/api/households/import-template.xlsx" }),
+  },
+  "GET /api/households/import-template.csv": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({ method: "GET", url: "/api/households/import-template.csv" }),
+  },
+  "GET /api/join/:token": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "GET", url: `/api/join/${fx(t).inviteToken}` }),
+  },
+  "POST /api/join/:token": {
+    tenant: false,
+    own: { default: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/join/${fx(t).inviteToken}`,
+      payload: { name: "Người Tham Gia", phone: freshPhone(), consent },
+    }),
+  },
+  "GET /api/groups/:groupId/join-info": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/join-info` }),
+  },
+  "POST /api/groups/:groupId/join-requests": {
+    tenant: false,
+    own: { default: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/join-requests`,
+      payload: { name: "Người Xin Vào", phone: freshPhone(), consent },
+    }),
+  },
+  "GET /api/memberships/:token": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "GET", url: `/api/memberships/${fx(t).manageToken}` }),
+  },
+  "POST /api/memberships/:token/leave": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "POST", url: `/api/memberships/${fx(t).manageToken}/leave` }),
+  },
+  "POST /api/memberships/:token/withdraw-consent": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "POST", url: `/api/memberships/${fx(t).manageToken}/withdraw-consent` }),
+  },
+  "GET /api/groups/:groupId/join-requests": {
+    tenant: true,
+    own: householdEditors,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/join-requests` }),
+  },
+  "POST /api/join-requests/:requestId/decision": {
+    tenant: true,
+    own: householdEditors,
+    req: async (t) => {
+      await requestToJoin(ctx.deps, g0(t), { name: "Chờ Duyệt", phone: freshPhone(), consent });
+      const { items } = await (await import("../modules/invites/invites.repository")).invitesRepository
+        .pendingJoinRequests(ctx.deps.db, g0(t))
+        .then((rows) => ({ items: rows }));
+      const id = items.at(-1)?.id ?? "";
+      return {
+        method: "POST",
+        url: `/api/join-requests/${id}/decision`,
+        payload: { action: "reject", reason: "Thử" },
+      };
+    },
+  },
+  "PUT /api/members/:memberId/household": {
+    tenant: true,
+    own: householdEditors,
+    req: async (t) => {
+      const token =
+        (
+          await createInvite(ctx.deps, await actorOf(ctx.deps, t.users.leader.id), fx(t).householdId, "m")
+        ).url.split("/join/")[1] ?? "";
+      await joinByInvite(ctx.deps, token, { name: "Người Chưa Rõ Hộ", phone: freshPhone(), consent });
+      const [m] = await ctx.deps.db
+        .execute<{ id: string }>(
+          sql`select id from group_members where group_id = ${g0(t)} and household_confirmed = false order by joined_at desc limit 1`,
+        )
+        .then((r) => r.rows);
+      return { method: "PUT", url: `/api/members/${m?.id}/household`, payload: { householdId: null } };
+    },
+  },
+  "PATCH /api/groups/:groupId/settings": {
+    tenant: true,
+    own: { anon: 401, default: 403, leader: 200 },
+    req: (t) => ({
+      method: "PATCH",
+      url: `/api/groups/${g0(t)}/settings`,
+      payload: { deputiesSeePhones: false },
+    }),
+  },
+  "GET /api/groups/:groupId/join-link": {
+    tenant: true,
+    own: { ...householdEditors, groupDeputy: 200 },
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/join-link` }),
+  },
+  "GET /api/groups/:groupId/poster.pdf": {
+    tenant: true,
+    own: { ...householdEditors, groupDeputy: 200 },
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/poster.pdf` }),
+  },
+  "GET /api/communes/:communeId/coverage": {
+    tenant: true,
+    own: { anon: 401, default: 200, groupDeputy: 403, member: 403 },
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/coverage` }),
+  },
+  "GET /api/hamlets/:hamletId/coverage": {
+    tenant: true,
+    own: householdReaders,
+    req: (t) => ({ method: "GET", url: `/api/hamlets/${h0(t)}/coverage` }),
   },
 };
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { BINHYEN_PUBLIC_RATE_PER_MINUTE: "10000" } });
   own = await buildCommune(ctx.deps);
   other = await buildCommune(ctx.deps);
   png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#ffcc00" } })
     .png()
     .toBuffer();
   for (const t of [own, other]) {
-    const leader = await actorFromSession(
+    const leader = await actorOf(ctx.deps, t.users.leader.id);
+    await setGroupImage(ctx.deps, leader, g0(t), "avatar", png, "setup");
+    await setGroupImage(ctx.deps, leader, g0(t), "background", png, "setup");
+    const householdId = await addHousehold(ctx.deps, t, 0, "Lê Văn Hộ");
+    const started = await startImport(
       ctx.deps,
-      (await sessionFor(ctx.deps, t.users.leader.id)).cookie.split("=")[1] ?? "",
+      leader,
+      h0(t),
+      { fileName: "a.csv", bytes: Buffer.from("Chủ hộ,SĐT\nPhan Văn Nhập,0987000111\n") },
+      "setup",
     );
-    if (leader) {
-      await setGroupImage(ctx.deps, leader, g0(t), "avatar", png, "setup");
-      await setGroupImage(ctx.deps, leader, g0(t), "background", png, "setup");
-    }
+    await started.done;
+    const invite = await createInvite(ctx.deps, leader, householdId, "setup");
+    const inviteToken = invite.url.split("/join/")[1] ?? "";
+    const joined = await joinByInvite(ctx.deps, inviteToken, {
+      name: "Lê Văn Hộ",
+      phone: freshPhone(),
+      consent,
+    });
+    fixtures.set(t.communeId, {
+      householdId,
+      importId: started.importId,
+      inviteToken,
+      manageToken: joined.manageToken,
+    });
   }
 });
 afterAll(() => ctx.close());

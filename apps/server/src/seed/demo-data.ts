@@ -195,3 +195,13 @@ export const STREETS = [
   "đường số 5",
   "đường vào suối",
 ];
+
+/** Group rules (quy chế) of the demo groups, after the plan's II.5.2. */
+export const DEMO_RULES = [
+  "1. Nhóm dùng để Công an xã thông tin đến các hộ gia đình và tiếp nhận ý kiến của Nhân dân về an ninh, trật tự.",
+  "2. Mỗi hộ gia đình cử ít nhất 01 người đại diện tham gia nhóm; dùng tên thật.",
+  "3. Không đăng tin thất thiệt, nội dung trái pháp luật, quảng cáo, lừa đảo; không đăng thông tin thuộc bí mật Nhà nước.",
+  "4. Thông tin tố giác, tin báo về tội phạm: KHÔNG đăng trong nhóm — nhắn riêng hoặc gọi cho Trưởng nhóm (Cảnh sát khu vực). Người báo tin được giữ bí mật.",
+  "5. Chỉ Trưởng nhóm và Phó nhóm được đổi tên, ảnh đại diện, ảnh bìa và thông tin của nhóm.",
+  "6. Thành viên vi phạm quy chế sẽ bị nhắc nhở, tạm khóa đăng bài hoặc mời ra khỏi nhóm.",
+].join("\n");

@@ -1,8 +1,10 @@
+import { CONSENT_VERSION } from "@binhyen/contracts";
 import { eq } from "drizzle-orm";
 import { searchKey, vietnameseSortKey } from "../core/text";
 import type { Db } from "../db/client";
 import {
   communes,
+  coverageSnapshots,
   groupMembers,
   groups,
   hamlets,
@@ -21,6 +23,7 @@ import {
   DEMO_OTHER_COMMUNE,
   DEMO_PASSWORD,
   DEMO_PROVINCE,
+  DEMO_RULES,
   FAMILY_NAMES,
   FEMALE_GIVEN,
   FEMALE_MIDDLE,
@@ -52,6 +55,13 @@ function rng(seed: number) {
   };
   return { next, pick, weighted };
 }
+
+const CONTACT_MIX = [
+  ["not_contacted", 45],
+  ["invited", 30],
+  ["declined", 15],
+  ["unreachable", 10],
+] as const;
 
 const MOBILE_PREFIXES = [
   "090",
@@ -86,6 +96,9 @@ const MOBILE_PREFIXES = [
   "058",
   "059",
 ];
+
+/** The calendar day in Asia/Ho_Chi_Minh (UTC+7, no DST), as YYYY-MM-DD. */
+const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   const [row] = await db
@@ -222,6 +235,7 @@ export async function seedDemo(
         hamletId,
         communeId: cid,
         name: `Zalo kết nối bình yên ${h.name}`,
+        rules: DEMO_RULES,
         description:
           "Nhóm kết nối Công an xã với đại diện các hộ gia đình trong ấp. Thông tin tố giác, tin báo về tội phạm xin nhắn riêng cho Trưởng nhóm, không đăng trong nhóm.",
         postingMode: index % 3 === 0 ? "premoderated" : index % 3 === 1 ? "open" : "announcements_only",
@@ -268,10 +282,12 @@ export async function seedDemo(
           searchKey: searchKey(head),
           sortKey: vietnameseSortKey(head),
           address: `Tổ ${1 + Math.floor(n / 40)}, ${r.pick(STREETS)}, ${h.name}`,
-          phone,
+          phones: phone ? (r.next() < 0.15 ? [phone, randomPhone()] : [phone]) : [],
           memberCount: 1 + Math.floor(r.next() * 6),
           status: r.next() < 0.02 ? "moved" : "active",
+          contactStatus: r.weighted(CONTACT_MIX),
           createdAt: now,
+          updatedAt: now,
         });
         // Exactly the configured share is covered, spread over the hamlet (7919 is prime).
         if ((n * 7919) % h.households < Math.round(h.coverage * h.households)) {
@@ -309,21 +325,27 @@ export async function seedDemo(
     name: string,
     phone: string,
     kind: string,
-  ): Insert<typeof groupMembers> => ({
-    id: uuid(),
-    groupId,
-    communeId: cid,
-    householdId,
-    userId,
-    name,
-    searchKey: searchKey(name),
-    sortKey: vietnameseSortKey(name),
-    phone,
-    kind,
-    status: "active",
-    consentAt: now,
-    joinedAt: new Date(now.getTime() - Math.floor(r.next() * 400) * 86400_000),
-  });
+  ): Insert<typeof groupMembers> => {
+    const joinedAt = new Date(now.getTime() - Math.floor(r.next() * 400) * 86400_000);
+    return {
+      id: uuid(),
+      groupId,
+      communeId: cid,
+      householdId,
+      userId,
+      name,
+      searchKey: searchKey(name),
+      sortKey: vietnameseSortKey(name),
+      phone,
+      kind,
+      status: "active",
+      consentAt: joinedAt,
+      consentVersion: CONSENT_VERSION,
+      consentPurposes: ["GROUP_MEMBERSHIP", "HOUSEHOLD_REPRESENTATIVE"],
+      consentCollectedBy: "self",
+      joinedAt,
+    };
+  };
 
   buildHamlets(communeId, DEMO_HAMLETS, (i) => leaderByHamlet.get(i) ?? chief, true);
 
@@ -341,6 +363,32 @@ export async function seedDemo(
     password: false,
   });
   buildHamlets(otherCommuneId, DEMO_OTHER_COMMUNE.hamlets, () => otherLeader, false);
+
+  // Weekly coverage history for the trend chart, from the members' join dates.
+  const snapshotRows: Insert<typeof coverageSnapshots>[] = [];
+  const householdById = new Map(householdRows.map((h) => [h.id, h]));
+  for (const hamlet of hamletRows) {
+    const active = householdRows.filter((h) => h.hamletId === hamlet.id && h.status === "active");
+    const firstJoin = new Map<string, number>();
+    for (const m of memberRows) {
+      const hh = m.householdId ? householdById.get(m.householdId) : undefined;
+      if (hh?.hamletId === hamlet.id && hh.status === "active" && m.joinedAt) {
+        const t = m.joinedAt.getTime();
+        firstJoin.set(hh.id, Math.min(firstJoin.get(hh.id) ?? t, t));
+      }
+    }
+    const joins = [...firstJoin.values()];
+    for (let week = 52; week >= 0; week--) {
+      const day = new Date(now.getTime() - week * 7 * 86400_000);
+      snapshotRows.push({
+        hamletId: hamlet.id,
+        communeId: hamlet.communeId,
+        day: vnDay(day),
+        households: active.length,
+        covered: joins.filter((t) => t <= day.getTime()).length,
+      });
+    }
+  }
 
   await deps.db.transaction(async (tx) => {
     await tx.insert(provinces).values({ id: provinceId, ...DEMO_PROVINCE });
@@ -360,6 +408,7 @@ export async function seedDemo(
     await insertBatched(roleRows, 500, (b) => tx.insert(roleAssignments).values(b));
     await insertBatched(householdRows, 500, (b) => tx.insert(households).values(b));
     await insertBatched(memberRows, 500, (b) => tx.insert(groupMembers).values(b));
+    await insertBatched(snapshotRows, 500, (b) => tx.insert(coverageSnapshots).values(b));
     await recordAudit(tx, now, {
       actorUserId: null,
       action: "demo.seeded",

@@ -4,11 +4,12 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { inject } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
+import type { Actor } from "../core/authz";
 import { type Clock, systemClock } from "../core/clock";
 import { type Database, openPglite, openPostgres } from "../db/client";
 import { createDeps, type Deps } from "../deps";
 import { sessionRepository } from "../modules/auth/auth.repository";
-import { sha256 } from "../modules/auth/auth.service";
+import { actorFromSession, sha256 } from "../modules/auth/auth.service";
 
 /** Cheap argon2 for tests only; production uses the library defaults in password.ts. */
 export const TEST_PASSWORD_COST = { memoryCost: 1024, timeCost: 1 };
@@ -114,4 +115,14 @@ export function call(
       ...(session ? { cookie: session.cookie, "x-csrf-token": session.csrf } : {}),
     },
   });
+}
+
+/** The Actor a service sees for this user (through a real session). */
+export async function actorOf(deps: Deps, userId: string): Promise<Actor> {
+  const s = await sessionFor(deps, userId);
+  const actor = await actorFromSession(deps, s.cookie.slice("by_session=".length));
+  if (!actor) {
+    throw new Error("no actor");
+  }
+  return actor;
 }

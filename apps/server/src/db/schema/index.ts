@@ -1,3 +1,4 @@
 export * from "./org";
+export * from "./outreach";
 export * from "./people";
 export * from "./platform";

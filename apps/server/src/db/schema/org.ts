@@ -90,6 +90,10 @@ export const groups = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     postingMode: text("posting_mode").notNull().default("premoderated"),
+    /** Group rules (quy chế) shown before joining. */
+    rules: text("rules").notNull().default(""),
+    /** The leader lets group deputies see households' phone numbers. */
+    deputiesSeePhones: boolean("deputies_see_phones").notNull().default(false),
     avatarMediaId: uuid("avatar_media_id"),
     backgroundMediaId: uuid("background_media_id"),
     createdAt: createdAt(),

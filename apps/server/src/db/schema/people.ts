@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communes, groups, hamlets, provinces } from "./org";
 
 export const users = pgTable(
@@ -85,7 +95,10 @@ export const loginFailures = pgTable("login_failures", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
 });
 
-/** Households (hộ gia đình). Issue #3 grows this into the full registry. */
+/**
+ * Households (hộ gia đình, req. 33–35). One head (chủ hộ) by name; changing it is an explicit,
+ * audited action. A moved or dissolved household leaves the coverage denominator.
+ */
 export const households = pgTable(
   "households",
   {
@@ -96,21 +109,35 @@ export const households = pgTable(
     communeId: uuid("commune_id")
       .notNull()
       .references(() => communes.id),
+    /** The commune's own household code (optional; unique within the hamlet). */
     code: text("code"),
     headName: text("head_name").notNull(),
     searchKey: text("search_key").notNull(),
     /** vietnameseSortKey(head_name): byte order = Vietnamese name order. */
     sortKey: text("sort_key").notNull().default(""),
     address: text("address").notNull().default(""),
-    phone: text("phone"),
+    /** Normalised national numbers ("0XXXXXXXXX"), the first being the main contact. */
+    phones: text("phones").array().notNull().default(sql`'{}'::text[]`),
     memberCount: integer("member_count").notNull().default(1),
+    /** active | moved | dissolved */
     status: text("status").notNull().default("active"),
+    /** Outreach state while no member represents it: not_contacted | invited | declined | unreachable */
+    contactStatus: text("contact_status").notNull().default("not_contacted"),
+    lastImportId: uuid("last_import_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("households_hamlet_idx").on(t.hamletId)],
+  (t) => [
+    index("households_hamlet_idx").on(t.hamletId, t.status),
+    index("households_commune_idx").on(t.communeId),
+    uniqueIndex("households_hamlet_code_uq").on(t.hamletId, t.code).where(sql`code is not null`),
+  ],
 );
 
-/** The group's roster: people in the hamlet group, with or without an app account. */
+/**
+ * The group's roster: people in the hamlet group, with or without an app account. A member counts
+ * for coverage and receives deliveries only while active with consent not withdrawn (req. 16).
+ */
 export const groupMembers = pgTable(
   "group_members",
   {
@@ -122,6 +149,8 @@ export const groupMembers = pgTable(
       .notNull()
       .references(() => communes.id),
     householdId: uuid("household_id").references(() => households.id),
+    /** false while the leader has not confirmed which household this member represents. */
+    householdConfirmed: boolean("household_confirmed").notNull().default(true),
     userId: uuid("user_id").references(() => users.id),
     name: text("name").notNull(),
     searchKey: text("search_key").notNull(),
@@ -129,9 +158,23 @@ export const groupMembers = pgTable(
     sortKey: text("sort_key").notNull().default(""),
     phone: text("phone"),
     kind: text("kind").notNull(),
+    /** active | pending_consent | left | withdrawn */
     status: text("status").notNull().default("active"),
     consentAt: timestamp("consent_at", { withTimezone: true }),
+    consentVersion: text("consent_version"),
+    consentPurposes: jsonb("consent_purposes").$type<string[]>(),
+    /** "self" when the resident ticked the consent screen, else the officer's user id. */
+    consentCollectedBy: text("consent_collected_by"),
+    consentWithdrawnAt: timestamp("consent_withdrawn_at", { withTimezone: true }),
+    /** SHA-256 of the resident's personal "manage my membership" token. */
+    manageTokenHash: text("manage_token_hash"),
+    inviteId: uuid("invite_id"),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    leftAt: timestamp("left_at", { withTimezone: true }),
   },
-  (t) => [index("group_members_group_idx").on(t.groupId, t.status)],
+  (t) => [
+    index("group_members_group_idx").on(t.groupId, t.status),
+    index("group_members_household_idx").on(t.householdId),
+    uniqueIndex("group_members_manage_token_uq").on(t.manageTokenHash),
+  ],
 );

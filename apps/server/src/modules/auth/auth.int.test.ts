@@ -102,7 +102,10 @@ describe("sign-in", () => {
     const bad = await ctx.app.inject({
       method: "PATCH",
       url: `/api/groups/${groupId}`,
-      headers: { cookie: s.cookie, "x-csrf-token": `${s.csrf.slice(0, -1)}${s.csrf.endsWith("x") ? "y" : "x"}` },
+      headers: {
+        cookie: s.cookie,
+        "x-csrf-token": `${s.csrf.slice(0, -1)}${s.csrf.endsWith("x") ? "y" : "x"}`,
+      },
       payload: { description: "CSRF attempt" },
     });
     expect(bad.statusCode).toBe(403);

@@ -11,9 +11,9 @@ import {
 } from "@binhyen/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../core/errors";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../http/auth";
+import { readUpload } from "../../http/upload";
 import {
   addDeputy,
   assignLeader,
@@ -63,23 +63,7 @@ export function groupRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
         async (req) => {
           const actor = requireActor(req);
-          if (!req.isMultipart()) {
-            throw new AppError("VALIDATION_FAILED", "Hãy gửi ảnh dạng multipart/form-data, trường 'file'.", [
-              { path: "file", message: "multipart expected" },
-            ]);
-          }
-          const file = await req.file({ limits: { fileSize: MAX_IMAGE_BYTES, files: 1 } });
-          if (!file) {
-            throw new AppError("VALIDATION_FAILED", "Chưa chọn ảnh.", [
-              { path: "file", message: "required" },
-            ]);
-          }
-          const bytes = await file.toBuffer();
-          if (file.file.truncated) {
-            throw new AppError("VALIDATION_FAILED", "Ảnh lớn hơn 5 MB.", [
-              { path: "file", message: "too large" },
-            ]);
-          }
+          const { bytes } = await readUpload(req, MAX_IMAGE_BYTES);
           return setGroupImage(deps, actor, req.params.groupId, kind, bytes, req.id);
         },
       );

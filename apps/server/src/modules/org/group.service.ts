@@ -41,6 +41,8 @@ export async function getGroup(deps: Deps, actor: Actor, groupId: string): Promi
     communeId: group.communeId,
     hamlet: { id: hamlet.id, name: hamlet.name, kind: hamletKind(hamlet.kind) },
     description: group.description,
+    rules: group.rules,
+    deputiesSeePhones: group.deputiesSeePhones,
     avatarUrl: group.avatarMediaId ? `/api/groups/${group.id}/avatar?v=${group.avatarMediaId}` : null,
     backgroundUrl: group.backgroundMediaId
       ? `/api/groups/${group.id}/background?v=${group.backgroundMediaId}`
@@ -60,7 +62,7 @@ export async function updateGroup(
   enforce(groupPolicy.visible(actor, ref), groupPolicy.editProfile(actor, ref));
   const now = deps.clock.now();
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const key of ["name", "description", "postingMode"] as const) {
+  for (const key of ["name", "description", "rules", "postingMode"] as const) {
     const value = patch[key];
     if (value !== undefined && value !== group[key]) {
       changes[key] = { from: group[key], to: value };
@@ -164,7 +166,12 @@ export async function listGroupMembers(
   deps: Deps,
   actor: Actor,
   groupId: string,
-  query: { q?: string | undefined; limit: number; offset: number },
+  query: {
+    q?: string | undefined;
+    unconfirmed?: "true" | "false" | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<TGroupMembersResponse> {
   const { ref } = await loadGroup(deps, groupId);
   enforce(groupPolicy.visible(actor, ref), groupPolicy.read(actor, ref));
@@ -185,6 +192,7 @@ export async function listGroupMembers(
       phone: showPhones ? m.phone : null,
       kind: m.kind as TMemberKind,
       householdId: m.householdId,
+      householdConfirmed: m.householdConfirmed,
       joinedAt: m.joinedAt.toISOString(),
     })),
   };

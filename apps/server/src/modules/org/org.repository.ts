@@ -56,6 +56,16 @@ export const orgRepository = {
   async insertGroup(db: Executor, row: typeof groups.$inferInsert) {
     await db.insert(groups).values(row);
   },
+  /** A hamlet with its one group and the commune's province, for policy checks. */
+  async findHamlet(db: Executor, id: string) {
+    const [row] = await db
+      .select({ hamlet: hamlets, group: groups, commune: communes })
+      .from(hamlets)
+      .innerJoin(groups, eq(groups.hamletId, hamlets.id))
+      .innerJoin(communes, eq(communes.id, hamlets.communeId))
+      .where(eq(hamlets.id, id));
+    return row;
+  },
   async findGroup(db: Executor, id: string) {
     const [row] = await db
       .select({ group: groups, hamlet: hamlets, provinceId: communes.provinceId })
