@@ -93,6 +93,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob | 
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, admin) must not crash the process:
+  // the pool drops it and the next query opens a new one or fails with its own error.
+  pool.on("error", () => undefined);
   // Fail fast with a clear message when the server does not answer.
   const c = await pool.connect();
   c.release();

@@ -117,12 +117,4 @@ export function call(
   });
 }
 
-/** The Actor a service sees for this user (through a real session). */
-export async function actorOf(deps: Deps, userId: string): Promise<Actor> {
-  const s = await sessionFor(deps, userId);
-  const actor = await actorFromSession(deps, s.cookie.slice("by_session=".length));
-  if (!actor) {
-    throw new Error("no actor");
-  }
-  return actor;
-}
+export { actorOf } from "./harness-actor";

@@ -175,6 +175,7 @@ export const groupMembers = pgTable(
   (t) => [
     index("group_members_group_idx").on(t.groupId, t.status),
     index("group_members_household_idx").on(t.householdId),
+    index("group_members_commune_idx").on(t.communeId, t.status),
     uniqueIndex("group_members_manage_token_uq").on(t.manageTokenHash),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "group_members_commune_idx" ON "group_members" USING btree ("commune_id","status");
