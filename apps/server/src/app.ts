@@ -112,6 +112,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   return app;
 }
 
+const STATIC_FILE = /\.(js|mjs|css|map|png|jpe?g|gif|svg|webp|ico|webmanifest|json|txt|woff2?|ttf|pdf)$/i;
+
 /** Serves the built PWA; unknown non-API paths get index.html so client routes survive a reload. */
 async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
   const indexPath = join(webDir, "index.html");
@@ -121,8 +123,9 @@ async function registerWebApp(app: FastifyInstance, webDir: string): Promise<voi
   }
   app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split("?")[0] ?? "";
-    // API paths, and files (a missing /assets/x.js must be a 404, not index.html with a MIME error).
-    if (path.startsWith("/api/") || path === "/api" || req.method !== "GET" || /\.[a-z0-9]+$/i.test(path)) {
+    // API paths, and missing static files (a stale /assets/x.js must be a 404, not index.html with a
+    // MIME error). Only real asset extensions: client routes such as /join/<id>.<mac> contain dots.
+    if (path.startsWith("/api/") || path === "/api" || req.method !== "GET" || STATIC_FILE.test(path)) {
       return reply
         .status(404)
         .send({ error: { code: "NOT_FOUND", message: "Không tìm thấy.", requestId: req.id } });

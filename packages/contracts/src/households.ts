@@ -1,37 +1,6 @@
 import { z } from "zod";
 import { zId, zPhoneInput, zRequiredText, zText } from "./common";
-import { MEMBER_KINDS } from "./enums";
-
-export const HouseholdStatus = { ACTIVE: "active", MOVED: "moved", DISSOLVED: "dissolved" } as const;
-export type THouseholdStatus = (typeof HouseholdStatus)[keyof typeof HouseholdStatus];
-export const HOUSEHOLD_STATUSES = Object.values(HouseholdStatus) as [THouseholdStatus, ...THouseholdStatus[]];
-
-/** Outreach state of a household that no member represents yet. */
-export const ContactStatus = {
-  NOT_CONTACTED: "not_contacted",
-  INVITED: "invited",
-  DECLINED: "declined",
-  UNREACHABLE: "unreachable",
-} as const;
-export type TContactStatus = (typeof ContactStatus)[keyof typeof ContactStatus];
-export const CONTACT_STATUSES = Object.values(ContactStatus) as [TContactStatus, ...TContactStatus[]];
-
-/**
- * Consent purposes (req. 16): shown unticked; the required ones must be ticked to join. A new
- * wording gets a new version; members keep the version they agreed to.
- */
-export const CONSENT_VERSION = "2026-01";
-export const ConsentPurpose = {
-  GROUP_MEMBERSHIP: "GROUP_MEMBERSHIP",
-  HOUSEHOLD_REPRESENTATIVE: "HOUSEHOLD_REPRESENTATIVE",
-  OFFICER_CONTACT: "OFFICER_CONTACT",
-} as const;
-export type TConsentPurpose = (typeof ConsentPurpose)[keyof typeof ConsentPurpose];
-export const CONSENT_PURPOSES: { code: TConsentPurpose; required: boolean }[] = [
-  { code: "GROUP_MEMBERSHIP", required: true },
-  { code: "HOUSEHOLD_REPRESENTATIVE", required: true },
-  { code: "OFFICER_CONTACT", required: false },
-];
+import { CONTACT_STATUSES, HOUSEHOLD_STATUSES, MEMBER_KINDS } from "./enums";
 
 export const ZHousehold = z.object({
   id: z.string(),
@@ -150,6 +119,8 @@ export const ZImportStatus = z.object({
   errors: z.array(ZImportError),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Who ran it (null when the account no longer exists). */
+  createdBy: z.object({ userId: z.string(), name: z.string() }).nullable(),
 });
 export type TImportStatus = z.infer<typeof ZImportStatus>;
 

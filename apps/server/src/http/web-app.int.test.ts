@@ -24,7 +24,12 @@ afterAll(async () => {
 
 describe("web app serving", () => {
   it("serves index.html at / and for client routes, so a reload keeps the page", async () => {
-    for (const url of ["/", "/groups/123", "/communes/x/officers?tab=1"]) {
+    for (const url of [
+      "/",
+      "/groups/123",
+      "/communes/x/officers?tab=1",
+      "/join/AbCdEfGhIjKlMnOpQrStUv.AbCdEfGhIjKlMnOpQrStUv",
+    ]) {
       const res = await ctx.app.inject({ method: "GET", url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers["content-type"]).toContain("text/html");

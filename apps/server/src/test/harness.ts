@@ -4,12 +4,11 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { inject } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
-import type { Actor } from "../core/authz";
 import { type Clock, systemClock } from "../core/clock";
 import { type Database, openPglite, openPostgres } from "../db/client";
 import { createDeps, type Deps } from "../deps";
 import { sessionRepository } from "../modules/auth/auth.repository";
-import { actorFromSession, sha256 } from "../modules/auth/auth.service";
+import { sha256 } from "../modules/auth/auth.service";
 
 /** Cheap argon2 for tests only; production uses the library defaults in password.ts. */
 export const TEST_PASSWORD_COST = { memoryCost: 1024, timeCost: 1 };

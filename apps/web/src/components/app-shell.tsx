@@ -24,6 +24,8 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
       return t("nav.province");
     case "commune":
       return t("nav.commune");
+    case "coverage":
+      return t("nav.coverage");
     case "officers":
       return t("nav.officers");
     case "group":

@@ -6,10 +6,9 @@ const OPTIONS: ReadonlyArray<{ locale: Locale; short: string }> = [
   { locale: "en", short: "EN" },
 ];
 
-/** Two buttons, VI and EN; the choice is kept on the device and saved to the account. */
-export function LanguageSwitch() {
+/** Two buttons, VI and EN, that call `onSelect`; the choice itself is kept by the caller. */
+export function LocaleButtons({ onSelect }: { onSelect: (locale: Locale) => void }) {
   const { t, locale } = useI18n();
-  const { changeLocale } = useSession();
   return (
     <fieldset className="lang-switch">
       <legend className="visually-hidden">{t("lang.label")}</legend>
@@ -23,11 +22,23 @@ export function LanguageSwitch() {
           aria-label={t(`lang.${option.locale}`)}
           title={t(`lang.${option.locale}`)}
           data-testid={`lang-${option.locale}`}
-          onClick={() => changeLocale(option.locale)}
+          onClick={() => onSelect(option.locale)}
         >
           {option.short}
         </button>
       ))}
     </fieldset>
   );
+}
+
+/** The language switch of signed-in and sign-in screens: kept on the device and saved to the account. */
+export function LanguageSwitch() {
+  const { changeLocale } = useSession();
+  return <LocaleButtons onSelect={changeLocale} />;
+}
+
+/** For public pages (joining, membership), which have no session: kept on the device only. */
+export function PublicLanguageSwitch() {
+  const { setLocale } = useI18n();
+  return <LocaleButtons onSelect={setLocale} />;
 }

@@ -54,3 +54,18 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB").format(value);
 }
+
+/** A percentage with one decimal, as the server computes it: "91,6%" in Vietnamese, "91.6%" in English. */
+export function formatPercent(value: number, locale: Locale): string {
+  const number = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+  return `${number}%`;
+}
+
+/** dd/mm for chart axes (a calendar date "2026-01-31" or an instant in Asia/Ho_Chi_Minh). */
+export function formatDayMonth(value: string): string {
+  const full = formatDate(value);
+  return full.slice(0, 5);
+}

@@ -35,8 +35,25 @@ export function canViewCommune(me: Me, communeId: string): boolean {
   return has(me, [...COMMUNE_STAFF, Role.GROUP_LEADER], (r) => r.communeId === communeId);
 }
 
+export function isGroupLeader(me: Me, groupId: string): boolean {
+  return has(me, [Role.GROUP_LEADER], (r) => r.groupId === groupId);
+}
+
+/** The group's household list: commune chief/deputy, its leader and (without phones) its deputies. */
+export function canViewHouseholds(me: Me, group: { id: string; communeId: string }): boolean {
+  return (
+    isCommuneStaff(me, group.communeId) ||
+    has(me, [Role.GROUP_LEADER, Role.GROUP_DEPUTY], (r) => r.groupId === group.id)
+  );
+}
+
+/** Adding, editing, importing and inviting households: the group's leader, commune chief/deputy. */
+export function canEditHouseholds(me: Me, group: { id: string; communeId: string }): boolean {
+  return isCommuneStaff(me, group.communeId) || isGroupLeader(me, group.id);
+}
+
 export interface NavTarget {
-  kind: "province" | "commune" | "officers" | "group";
+  kind: "province" | "commune" | "coverage" | "officers" | "group";
   href: string;
   /** For groups: which group, so the label can name it when there are several. */
   groupId?: string;
@@ -60,6 +77,7 @@ export function navTargets(me: Me): NavTarget[] {
   for (const r of me.roles) {
     if (COMMUNE_STAFF.includes(r.role) && r.communeId) {
       add({ kind: "commune", href: `/communes/${r.communeId}` });
+      add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
       add({ kind: "officers", href: `/communes/${r.communeId}/officers` });
     }
   }
@@ -71,6 +89,7 @@ export function navTargets(me: Me): NavTarget[] {
   for (const r of me.roles) {
     if (r.role === Role.GROUP_LEADER && r.communeId) {
       add({ kind: "commune", href: `/communes/${r.communeId}` });
+      add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
     }
   }
   for (const r of me.roles) {

@@ -8,7 +8,8 @@ import { AddHamletDialog } from "../features/commune/add-hamlet-dialog";
 import { ChangeLeaderDialog } from "../features/commune/change-leader-dialog";
 import { getCommune, removeDeputy } from "../features/commune/commune-api";
 import { HamletCard } from "../features/commune/hamlet-card";
-import { formatNumber } from "../i18n/format";
+import { getCommuneCoverage } from "../features/reach/coverage-api";
+import { formatNumber, formatPercent } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
 import { isCommuneStaff } from "../lib/roles";
@@ -28,6 +29,7 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
   const { t, locale } = useI18n();
   const me = useMe();
   const commune = useQuery(`commune:${communeId}`, (signal) => getCommune(communeId, signal));
+  const coverage = useQuery(`coverage:${communeId}`, (signal) => getCommuneCoverage(communeId, signal));
   const [dialog, setDialog] = useState<Dialog>(null);
   const flash = useFlash();
   const [actionError, setActionError] = useState<string | null>(null);
@@ -66,25 +68,34 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
             {data.requireTotp ? <span className="badge badge--info">{t("commune.totpRequired")}</span> : null}
           </p>
         </div>
-        {canManage ? (
-          <div className="page-header__actions">
-            <Link
-              href={`/communes/${communeId}/officers`}
-              className="btn btn--secondary"
-              data-testid="officers-link"
-            >
-              {t("commune.manageOfficers")}
-            </Link>
-            <button
-              type="button"
-              className="btn btn--primary"
-              onClick={() => setDialog({ kind: "addHamlet" })}
-              data-testid="add-hamlet"
-            >
-              {t("commune.addHamlet")}
-            </button>
-          </div>
-        ) : null}
+        <div className="page-header__actions">
+          <Link
+            href={`/communes/${communeId}/coverage`}
+            className="btn btn--secondary"
+            data-testid="coverage-link"
+          >
+            {t("commune.coverageLink")}
+          </Link>
+          {canManage ? (
+            <>
+              <Link
+                href={`/communes/${communeId}/officers`}
+                className="btn btn--secondary"
+                data-testid="officers-link"
+              >
+                {t("commune.manageOfficers")}
+              </Link>
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={() => setDialog({ kind: "addHamlet" })}
+                data-testid="add-hamlet"
+              >
+                {t("commune.addHamlet")}
+              </button>
+            </>
+          ) : null}
+        </div>
       </header>
 
       <ul className="stats" aria-label={t("commune.hamletsHeading")}>
@@ -102,6 +113,21 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
           <span className="stats__value">{n(totalMembers)}</span>
           <span className="stats__label">{t("commune.statMembers")}</span>
         </li>
+        {coverage.data ? (
+          <li className="stats__item">
+            <Link
+              href={`/communes/${communeId}/coverage`}
+              className="stats__link"
+              data-testid="commune-coverage-stat"
+            >
+              <span className="stats__value">
+                {n(coverage.data.covered)}/{n(coverage.data.households)}{" "}
+                <span className="stats__sub">({formatPercent(coverage.data.percent, locale)})</span>
+              </span>
+              <span className="stats__label">{t("commune.statCoverage")}</span>
+            </Link>
+          </li>
+        ) : null}
       </ul>
 
       {!canManage ? <p className="muted">{t("commune.readOnly")}</p> : null}

@@ -9,9 +9,10 @@ import { getGroup } from "../features/group/group-api";
 import { GroupEditDialog } from "../features/group/group-edit-dialog";
 import { GroupProfile } from "../features/group/group-profile";
 import { MembersList } from "../features/group/members-list";
+import { OutreachCard } from "../features/outreach/outreach-card";
 import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
-import { canEditGroupProfile, canManageDeputies, canViewCommune } from "../lib/roles";
+import { canEditGroupProfile, canManageDeputies, canViewCommune, canViewHouseholds } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
@@ -87,6 +88,8 @@ export function GroupRoute({ groupId }: { groupId: string }) {
         {...(manageDeputies ? { onRemoveDeputy } : {})}
       />
       {!canEdit ? <p className="muted small">{t("group.readOnlyNote")}</p> : null}
+
+      {canViewHouseholds(me, data) ? <OutreachCard group={data} /> : null}
 
       <MembersList groupId={data.id} />
 

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.service";
 import { householdPolicy } from "./households.policy";
 import { type HouseholdInsert, householdsRepository } from "./households.repository";
 import { loadHamlet } from "./households.service";
-import { type ImportRow, importRepository } from "./import.repository";
+import { type ImportWithAuthor, importRepository } from "./import.repository";
 import { ImportFileError, type ParsedHouseholdFile, parseHouseholdFile } from "./import-file";
 import { type ImportPlan, planImport } from "./import-plan";
 
@@ -110,7 +110,11 @@ export async function startImport(
   const done = runImport(deps, actor, importId, hamletId, hamlet.ref.communeId, plan, requestId).catch(
     async (err: unknown) => {
       deps.log?.error({ err, importId }, "household import failed");
-      await importRepository.update(deps.db, importId, { status: "failed", finishedAt: deps.clock.now() });
+      // Best effort: the database may itself be the failure (or closing); a later start marks a
+      // stale "running" import failed anyway.
+      await importRepository
+        .update(deps.db, importId, { status: "failed", finishedAt: deps.clock.now() })
+        .catch(() => undefined);
     },
   );
   return { importId, done };
@@ -214,7 +218,7 @@ async function runImport(
   });
 }
 
-function presentImport(row: ImportRow): TImportStatus {
+function presentImport({ row, byName }: ImportWithAuthor): TImportStatus {
   return {
     importId: row.id,
     hamletId: row.hamletId,
@@ -230,17 +234,18 @@ function presentImport(row: ImportRow): TImportStatus {
     errors: row.errors,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    createdBy: byName === null ? null : { userId: row.createdBy, name: byName },
   };
 }
 
 export async function getImport(deps: Deps, actor: Actor, importId: string): Promise<TImportStatus> {
-  const row = await importRepository.find(deps.db, importId);
-  if (!row) {
+  const found = await importRepository.find(deps.db, importId);
+  if (!found) {
     throw new AppError("NOT_FOUND");
   }
-  const { ref } = await loadHamlet(deps, row.hamletId);
+  const { ref } = await loadHamlet(deps, found.row.hamletId);
   enforce(householdPolicy.visible(actor, ref), householdPolicy.edit(actor, ref));
-  return presentImport(row);
+  return presentImport(found);
 }
 
 export async function listImports(

@@ -422,6 +422,7 @@ describe("invite → consent → join → withdraw (req. 16–17)", () => {
     const unconfirmed = (
       await call(ctx.app, s.leader, { method: "GET", url: `/api/groups/${groupId}/members?unconfirmed=true` })
     ).json();
+    expect(unconfirmed.items.every((x: { householdConfirmed: boolean }) => !x.householdConfirmed)).toBe(true);
     const m = unconfirmed.items.find((x: { name: string }) => x.name === "Lạ Văn Mặt");
     expect(m.householdConfirmed).toBe(false);
     const ok = await call(ctx.app, s.leader, {

@@ -1,8 +1,9 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { householdImports } from "../../db/schema";
+import { householdImports, users } from "../../db/schema";
 
 export type ImportRow = typeof householdImports.$inferSelect;
+export type ImportWithAuthor = { row: ImportRow; byName: string | null };
 
 export const importRepository = {
   async insert(db: Executor, row: typeof householdImports.$inferInsert) {
@@ -12,13 +13,18 @@ export const importRepository = {
     await db.update(householdImports).set(patch).where(eq(householdImports.id, id));
   },
   async find(db: Executor, id: string) {
-    const [row] = await db.select().from(householdImports).where(eq(householdImports.id, id));
+    const [row] = await db
+      .select({ row: householdImports, byName: users.name })
+      .from(householdImports)
+      .leftJoin(users, eq(users.id, householdImports.createdBy))
+      .where(eq(householdImports.id, id));
     return row;
   },
   async listForHamlet(db: Executor, hamletId: string, limit = 20) {
     return db
-      .select()
+      .select({ row: householdImports, byName: users.name })
       .from(householdImports)
+      .leftJoin(users, eq(users.id, householdImports.createdBy))
       .where(eq(householdImports.hamletId, hamletId))
       .orderBy(desc(householdImports.createdAt))
       .limit(limit);

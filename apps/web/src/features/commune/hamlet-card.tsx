@@ -76,6 +76,13 @@ export function HamletCard({
         </Link>
         {canManage ? (
           <>
+            <Link
+              href={`/hamlets/${hamlet.id}/households`}
+              className="btn btn--secondary btn--small"
+              data-testid="open-households"
+            >
+              {t("hamlet.households")}
+            </Link>
             <button
               type="button"
               className="btn btn--ghost btn--small"

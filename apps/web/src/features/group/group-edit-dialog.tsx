@@ -16,11 +16,12 @@ interface GroupEditDialogProps {
   onImageUploaded: (group: TGroupDetail | null) => void;
 }
 
-/** Name, description, posting mode and pictures: only the group's leader and deputies (II.5.2). */
+/** Name, description, rules, posting mode and pictures: only the group's leader and deputies (II.5.2). */
 export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: GroupEditDialogProps) {
   const { t } = useI18n();
   const [name, setName] = useState(group.name);
   const [description, setDescription] = useState(group.description);
+  const [rules, setRules] = useState(group.rules);
   const [postingMode, setPostingMode] = useState<TPostingMode>(group.postingMode);
   const [nameError, setNameError] = useState<string | null>(null);
   const submit = useSubmit();
@@ -33,7 +34,12 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
     }
     setNameError(null);
     const result = await submit.run(() =>
-      updateGroup(group.id, { name: name.trim(), description: description.trim(), postingMode }),
+      updateGroup(group.id, {
+        name: name.trim(),
+        description: description.trim(),
+        rules: rules.trim(),
+        postingMode,
+      }),
     );
     if (result.ok) {
       onSaved(result.value);
@@ -72,6 +78,21 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
             />
           )}
         </Field>
+        <Field label={t("group.rules")} hint={t("group.rulesHint")} error={fieldIssue(submit.error, "rules")}>
+          {({ id, describedBy, invalid }) => (
+            <textarea
+              id={id}
+              className="input textarea"
+              rows={8}
+              maxLength={10000}
+              value={rules}
+              onChange={(event) => setRules(event.target.value)}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              data-testid="group-rules-input"
+            />
+          )}
+        </Field>
         <fieldset className="fieldset">
           <legend className="field__label">{t("group.postingMode")}</legend>
           {POSTING_MODES.map((mode) => (
@@ -87,7 +108,10 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
             </label>
           ))}
         </fieldset>
-        {submit.error && !fieldIssue(submit.error, "name") && !fieldIssue(submit.error, "description") ? (
+        {submit.error &&
+        !fieldIssue(submit.error, "name") &&
+        !fieldIssue(submit.error, "description") &&
+        !fieldIssue(submit.error, "rules") ? (
           <ErrorNotice error={submit.error} />
         ) : null}
         <div className="form-actions">

@@ -93,6 +93,18 @@ export function GroupProfile({
             </p>
           )}
         </section>
+        <section className="group-profile__section">
+          <h2 className="section-label">{t("group.rules")}</h2>
+          {group.rules ? (
+            <p className="group-profile__description" data-testid="group-rules">
+              {group.rules}
+            </p>
+          ) : (
+            <p className="muted" data-testid="group-rules">
+              {t("group.noRules")}
+            </p>
+          )}
+        </section>
         <div className="group-profile__grid">
           <section className="group-profile__section">
             <h2 className="section-label">{t("group.postingMode")}</h2>

@@ -1,4 +1,5 @@
 import type { TProvinceSummary } from "@binhyen/contracts";
+import { Link } from "wouter";
 import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -40,7 +41,15 @@ export function ProvinceTable({ communes }: { communes: readonly CommuneRow[] })
         <tbody>
           {communes.map((c) => (
             <tr key={c.communeId} data-testid="commune-row">
-              <th scope="row">{c.name}</th>
+              <th scope="row">
+                <Link
+                  href={`/communes/${c.communeId}/coverage`}
+                  className="link"
+                  data-testid="commune-coverage-link"
+                >
+                  {c.name}
+                </Link>
+              </th>
               <td className="num">{n(c.hamlets)}</td>
               <td className="num">{n(c.groups)}</td>
               <td className="num">

@@ -1,0 +1,49 @@
+import { useRef, useState } from "react";
+import { useI18n } from "../i18n/i18n-context";
+
+interface CopyFieldProps {
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}
+
+/** A read-only value (a link) with a copy button; falls back to selecting the text. */
+export function CopyField({ label, value, hint, testId }: CopyFieldProps) {
+  const { t } = useI18n();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopyState("copied");
+    } catch {
+      // The clipboard API needs a secure context and permission; leave the text selected instead.
+      inputRef.current?.select();
+      setCopyState("failed");
+    }
+  };
+
+  return (
+    <div className="copy-field" data-testid={testId}>
+      <p className="copy-field__label">{label}</p>
+      <div className="copy-field__row">
+        <input
+          ref={inputRef}
+          className="copy-field__value"
+          readOnly
+          value={value}
+          aria-label={label}
+          onFocus={(event) => event.currentTarget.select()}
+          data-testid={testId ? `${testId}-value` : undefined}
+        />
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => void copy()}>
+          {copyState === "copied" ? t("common.copied") : t("common.copy")}
+        </button>
+      </div>
+      {copyState === "failed" ? <p className="field__error">{t("common.copyFailed")}</p> : null}
+      {hint ? <p className="field__hint">{hint}</p> : null}
+    </div>
+  );
+}
