@@ -2,6 +2,7 @@ import type { TDecideJoinRequest, TJoinRequestItem, TMemberKind, TMembership } f
 import { type Actor, enforce } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import { searchKey, vietnameseSortKey } from "../../core/text";
+import type { Tx } from "../../db/client";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { householdPolicy } from "../households/households.policy";
@@ -60,6 +61,25 @@ async function present(deps: Deps, token: string): Promise<TMembership> {
 
 export const getMembership = (deps: Deps, token: string) => present(deps, token);
 
+/** A join request the resident takes back: its personal data is erased, the audit row remains. */
+async function eraseJoinRequest(tx: Tx, request: JoinRequestRow, now: Date, action: string): Promise<void> {
+  await invitesRepository.updateJoinRequest(tx, request.id, {
+    status: "withdrawn",
+    name: "",
+    phone: "",
+    address: "",
+    note: "",
+  });
+  await recordAudit(tx, now, {
+    actorUserId: null,
+    action,
+    entityType: "group",
+    entityId: request.groupId,
+    communeId: request.communeId,
+    data: { requestId: request.id },
+  });
+}
+
 /** Leaving: out of the group's lists and deliveries; the consent record stays for the audit. */
 export async function leaveGroup(deps: Deps, token: string): Promise<TMembership> {
   const { member, request } = await byToken(deps, token);
@@ -76,21 +96,7 @@ export async function leaveGroup(deps: Deps, token: string): Promise<TMembership
         data: { memberId: member.id },
       });
     } else if (request && request.status === "pending") {
-      await invitesRepository.updateJoinRequest(tx, request.id, {
-        status: "withdrawn",
-        name: "",
-        phone: "",
-        address: "",
-        note: "",
-      });
-      await recordAudit(tx, now, {
-        actorUserId: null,
-        action: "join_request.withdrawn",
-        entityType: "group",
-        entityId: request.groupId,
-        communeId: request.communeId,
-        data: { requestId: request.id },
-      });
+      await eraseJoinRequest(tx, request, now, "join_request.withdrawn");
     }
   });
   return present(deps, token);
@@ -125,21 +131,7 @@ export async function withdrawConsent(deps: Deps, token: string): Promise<TMembe
         data: { memberId: member.id, consentVersion: member.consentVersion },
       });
     } else if (request && request.status !== "withdrawn") {
-      await invitesRepository.updateJoinRequest(tx, request.id, {
-        status: "withdrawn",
-        name: "",
-        phone: "",
-        address: "",
-        note: "",
-      });
-      await recordAudit(tx, now, {
-        actorUserId: null,
-        action: "join_request.consent_withdrawn",
-        entityType: "group",
-        entityId: request.groupId,
-        communeId: request.communeId,
-        data: { requestId: request.id },
-      });
+      await eraseJoinRequest(tx, request, now, "join_request.consent_withdrawn");
     }
   });
   return present(deps, token);
