@@ -7,80 +7,23 @@
  * one household; withdrawing consent with the personal management link brings it back down.
  * Needs a running demo server: BINHYEN_E2E_URL (set by the e2e global setup).
  */
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TCoverageResponse, THamletCoverage } from "@binhyen/contracts";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  BASE_URL,
+  forgiveFailedLoads,
+  openSession,
+  PHONE_VIEWPORT,
+  type Session,
+  screenshot,
+  signIn,
+  useBrowser,
+} from "./helpers";
 
-const BASE_URL = (process.env.BINHYEN_E2E_URL ?? "").replace(/\/$/, "");
-const CHROMIUM = process.env.BINHYEN_CHROMIUM ?? "/usr/bin/chromium";
-const PASSWORD = "binhyen-demo";
 const LEADER_PHONE = "0900000011";
 const HAMLET_NAME = "Ấp Tân Phú";
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 const TEST_TIMEOUT = 120_000;
-
-const PHONE_VIEWPORT = { width: 360, height: 780 };
-const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-  /** Every /api path the page asked for, to prove what a public page does not call. */
-  apiCalls: string[];
-}
-
-let browser: Browser;
-const sessions: Session[] = [];
-
-async function openSession(viewport: { width: number; height: number }): Promise<Session> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-  context.setDefaultTimeout(20_000);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const apiCalls: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") {
-      errors.push(`console: ${message.text()}`);
-    }
-  });
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith("/api/")) {
-      apiCalls.push(`${request.method()} ${url.pathname}`);
-    }
-  });
-  const session = { context, page, errors, apiCalls };
-  sessions.push(session);
-  return session;
-}
-
-async function signIn(phone: string, viewport = DESKTOP_VIEWPORT): Promise<Session> {
-  const session = await openSession(viewport);
-  const { page } = session;
-  await page.goto(`${BASE_URL}/`);
-  await page.getByTestId("login-form").waitFor();
-  await page.getByLabel("Số điện thoại", { exact: true }).fill(phone);
-  await page.getByLabel("Mật khẩu", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await page.getByTestId("login-form").waitFor({ state: "detached" });
-  return session;
-}
-
-/** Chromium logs an expected 4xx answer as "Failed to load resource"; drop exactly those. */
-function forgiveFailedLoads(session: Session, status: number): void {
-  const expected = `status of ${status}`;
-  const kept = session.errors.filter((e) => !(e.includes("Failed to load resource") && e.includes(expected)));
-  session.errors.splice(0, session.errors.length, ...kept);
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 /** GET /api/… from inside the page, with the page's own session cookie. */
 async function apiGet<T>(page: Page, path: string): Promise<T> {
@@ -185,32 +128,7 @@ let resident: Session;
 let manageUrl = "";
 
 describe("households, import, invitation and coverage", () => {
-  beforeAll(async () => {
-    if (!BASE_URL) {
-      throw new Error("BINHYEN_E2E_URL is not set: the e2e global setup starts the demo server and sets it.");
-    }
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const session of sessions) {
-      await session.context.close().catch(() => undefined);
-    }
-    await browser?.close();
-  });
+  useBrowser();
 
   it(
     "the leader reads the hamlet's and the commune's coverage, and the screens agree with the API",

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes, useId } from "react";
 
 interface FieldProps {
   label: ReactNode;
@@ -49,6 +49,41 @@ export function TextField({ label, hint, error, value, onValueChange, ...input }
           {...input}
           id={id}
           className="input"
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}
+
+type TextAreaFieldProps = Omit<FieldProps, "children"> &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "value" | "onChange" | "className"> & {
+    value: string;
+    onValueChange: (value: string) => void;
+    /** A note of a line or two rather than a long text. */
+    short?: boolean;
+  };
+
+/** A labelled multi-line text input. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  value,
+  onValueChange,
+  short = false,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          {...textarea}
+          id={id}
+          className={short ? "input textarea textarea--short" : "input textarea"}
           value={value}
           onChange={(event) => onValueChange(event.target.value)}
           aria-describedby={describedBy}

@@ -68,3 +68,12 @@ export function Toast({
     </div>
   );
 }
+
+/** The success toast for a useFlash() message, while there is one. */
+export function FlashToast({ flash }: { flash: { message: string | null; hide: () => void } }) {
+  return flash.message ? (
+    <Toast kind="success" onClose={flash.hide}>
+      {flash.message}
+    </Toast>
+  ) : null;
+}

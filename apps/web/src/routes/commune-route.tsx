@@ -2,7 +2,7 @@ import type { TDeputy, THamlet } from "@binhyen/contracts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { PageError } from "../components/page-error";
-import { EmptyState, Loading, Toast } from "../components/status";
+import { EmptyState, FlashToast, Loading, Toast } from "../components/status";
 import { AddDeputyDialog } from "../features/commune/add-deputy-dialog";
 import { AddHamletDialog } from "../features/commune/add-hamlet-dialog";
 import { ChangeLeaderDialog } from "../features/commune/change-leader-dialog";
@@ -185,11 +185,7 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
           onAdded={() => commune.reload()}
         />
       ) : null}
-      {flash.message ? (
-        <Toast kind="success" onClose={flash.hide}>
-          {flash.message}
-        </Toast>
-      ) : null}
+      <FlashToast flash={flash} />
       {actionError ? (
         <Toast kind="error" onClose={() => setActionError(null)}>
           {actionError}

@@ -4,10 +4,11 @@ import { PageError } from "../components/page-error";
 import { EmptyState, Loading } from "../components/status";
 import { getCommune } from "../features/commune/commune-api";
 import { getCommuneCoverage } from "../features/reach/coverage-api";
+import { CoverageCells, CoverageHeaders } from "../features/reach/coverage-columns";
 import { CoverageHeadline } from "../features/reach/coverage-headline";
 import { CoverageLegend, HamletCoverageChart } from "../features/reach/hamlet-coverage-chart";
 import { TrendChart } from "../features/reach/trend-chart";
-import { formatNumber, formatPercent } from "../i18n/format";
+import { formatNumber } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { canViewCommune, canViewHouseholds } from "../lib/roles";
 import { useMe } from "../lib/session";
@@ -17,8 +18,37 @@ import { communeTitle } from "./commune-title";
 
 const CONTACT_ORDER = ["not_contacted", "invited", "declined", "unreachable"] as const;
 
-function notReachedTotal(hamlet: THamletCoverage): number {
-  return CONTACT_ORDER.reduce((sum, key) => sum + hamlet.notReached[key], 0);
+/** Households not reached yet, whatever the reason (a hamlet's, or the commune's). */
+function notReachedTotal(coverage: Pick<THamletCoverage, "notReached">): number {
+  return CONTACT_ORDER.reduce((sum, key) => sum + coverage.notReached[key], 0);
+}
+
+/** A card of labelled figures; its title names it for screen readers. */
+function FiguresCard({
+  testId,
+  title,
+  figures,
+}: {
+  testId: string;
+  title: string;
+  figures: readonly { key: string; label: string; value: string }[];
+}) {
+  const titleId = `${testId}-title`;
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 className="card__title" id={titleId}>
+        {title}
+      </h2>
+      <dl className="figures" data-testid={testId}>
+        {figures.map((figure) => (
+          <div key={figure.key} className="figures__item">
+            <dt>{figure.label}</dt>
+            <dd>{figure.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
 }
 
 export function CoverageRoute({ communeId }: { communeId: string }) {
@@ -93,33 +123,25 @@ export function CoverageRoute({ communeId }: { communeId: string }) {
             <TrendChart trend={data.trend} />
           </section>
 
-          <section className="card" aria-labelledby="coverage-members-title">
-            <h2 className="card__title" id="coverage-members-title">
-              {t("coverage.membersTitle")}
-            </h2>
-            <dl className="figures" data-testid="coverage-members">
-              {MEMBER_KINDS.map((kind) => (
-                <div key={kind} className="figures__item">
-                  <dt>{t(`memberKind.${kind}`)}</dt>
-                  <dd>{n(data.members[kind])}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+          <FiguresCard
+            testId="coverage-members"
+            title={t("coverage.membersTitle")}
+            figures={MEMBER_KINDS.map((kind) => ({
+              key: kind,
+              label: t(`memberKind.${kind}`),
+              value: n(data.members[kind]),
+            }))}
+          />
 
-          <section className="card" aria-labelledby="coverage-not-reached-title">
-            <h2 className="card__title" id="coverage-not-reached-title">
-              {t("coverage.notReachedTitle")}
-            </h2>
-            <dl className="figures" data-testid="coverage-not-reached">
-              {CONTACT_ORDER.map((status) => (
-                <div key={status} className="figures__item">
-                  <dt>{t(`contactStatus.${status}`)}</dt>
-                  <dd>{n(data.notReached[status])}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+          <FiguresCard
+            testId="coverage-not-reached"
+            title={t("coverage.notReachedTitle")}
+            figures={CONTACT_ORDER.map((status) => ({
+              key: status,
+              label: t(`contactStatus.${status}`),
+              value: n(data.notReached[status]),
+            }))}
+          />
 
           <section className="card coverage-grid__wide" aria-labelledby="coverage-table-title">
             <h2 className="card__title" id="coverage-table-title">
@@ -130,15 +152,7 @@ export function CoverageRoute({ communeId }: { communeId: string }) {
                 <thead>
                   <tr>
                     <th scope="col">{t("coverage.hamlet")}</th>
-                    <th scope="col" className="num">
-                      {t("coverage.households")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("coverage.covered")}
-                    </th>
-                    <th scope="col" className="num">
-                      {t("coverage.percent")}
-                    </th>
+                    <CoverageHeaders />
                     <th scope="col" className="num">
                       {t("coverage.notReached")}
                     </th>
@@ -170,11 +184,12 @@ export function CoverageRoute({ communeId }: { communeId: string }) {
                             <span className="table__sub">{t("coverage.viewNotReached")}</span>
                           ) : null}
                         </th>
-                        <td className="num">{n(hamlet.households)}</td>
-                        <td className="num">{n(hamlet.covered)}</td>
-                        <td className="num" data-testid="coverage-hamlet-percent">
-                          {formatPercent(hamlet.percent, locale)}
-                        </td>
+                        <CoverageCells
+                          households={hamlet.households}
+                          covered={hamlet.covered}
+                          percent={hamlet.percent}
+                          percentTestId="coverage-hamlet-percent"
+                        />
                         <td className="num">{n(missing)}</td>
                       </tr>
                     );
@@ -184,12 +199,12 @@ export function CoverageRoute({ communeId }: { communeId: string }) {
                   <tfoot>
                     <tr>
                       <th scope="row">{t("coverage.total")}</th>
-                      <td className="num">{n(data.households)}</td>
-                      <td className="num">{n(data.covered)}</td>
-                      <td className="num">{formatPercent(data.percent, locale)}</td>
-                      <td className="num">
-                        {n(CONTACT_ORDER.reduce((sum, key) => sum + data.notReached[key], 0))}
-                      </td>
+                      <CoverageCells
+                        households={data.households}
+                        covered={data.covered}
+                        percent={data.percent}
+                      />
+                      <td className="num">{n(notReachedTotal(data))}</td>
                     </tr>
                   </tfoot>
                 ) : null}

@@ -2,7 +2,7 @@ import type { TDeputy } from "@binhyen/contracts";
 import { useState } from "react";
 import { Link } from "wouter";
 import { PageError } from "../components/page-error";
-import { Loading, Toast } from "../components/status";
+import { FlashToast, Loading, Toast } from "../components/status";
 import { AddDeputyDialog } from "../features/commune/add-deputy-dialog";
 import { removeDeputy } from "../features/commune/commune-api";
 import { getGroup } from "../features/group/group-api";
@@ -116,11 +116,7 @@ export function GroupRoute({ groupId }: { groupId: string }) {
           onAdded={() => group.reload()}
         />
       ) : null}
-      {flash.message ? (
-        <Toast kind="success" onClose={flash.hide}>
-          {flash.message}
-        </Toast>
-      ) : null}
+      <FlashToast flash={flash} />
       {actionError ? (
         <Toast kind="error" onClose={() => setActionError(null)}>
           {actionError}

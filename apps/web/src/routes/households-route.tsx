@@ -5,7 +5,7 @@ import { Field } from "../components/field";
 import { Modal } from "../components/modal";
 import { PageError } from "../components/page-error";
 import { coverageBand, ProgressBar } from "../components/progress-bar";
-import { EmptyState, ErrorNotice, Loading, Toast } from "../components/status";
+import { EmptyState, ErrorNotice, FlashToast, Loading } from "../components/status";
 import { getGroup } from "../features/group/group-api";
 import { HouseholdDialog, type HouseholdDialogMode } from "../features/households/household-dialog";
 import { HouseholdForm } from "../features/households/household-form";
@@ -326,11 +326,7 @@ export function HouseholdsRoute({ hamletId }: { hamletId: string }) {
           }}
         />
       ) : null}
-      {flash.message ? (
-        <Toast kind="success" onClose={flash.hide}>
-          {flash.message}
-        </Toast>
-      ) : null}
+      <FlashToast flash={flash} />
     </section>
   );
 }

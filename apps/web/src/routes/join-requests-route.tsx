@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { PageError } from "../components/page-error";
-import { EmptyState, ErrorNotice, Loading, Toast } from "../components/status";
+import { EmptyState, ErrorNotice, FlashToast, Loading } from "../components/status";
 import { getGroup } from "../features/group/group-api";
 import { JoinRequestCard } from "../features/outreach/join-request-card";
 import { listJoinRequests } from "../features/outreach/outreach-api";
@@ -67,11 +67,7 @@ export function JoinRequestsRoute({ groupId }: { groupId: string }) {
       </header>
       {list}
       <UnconfirmedMembers groupId={groupId} hamletId={data.hamlet.id} onConfirmed={flash.show} />
-      {flash.message ? (
-        <Toast kind="success" onClose={flash.hide}>
-          {flash.message}
-        </Toast>
-      ) : null}
+      <FlashToast flash={flash} />
     </section>
   );
 }

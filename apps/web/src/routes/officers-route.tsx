@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Link } from "wouter";
 import { Field } from "../components/field";
 import { PageError } from "../components/page-error";
-import { EmptyState, Loading, Toast } from "../components/status";
+import { EmptyState, FlashToast, Loading, Toast } from "../components/status";
 import { getCommune } from "../features/commune/commune-api";
 import { AddOfficerDialog } from "../features/officers/add-officer-dialog";
 import { OfficerList } from "../features/officers/officer-list";
@@ -142,11 +142,7 @@ export function OfficersRoute({ communeId }: { communeId: string }) {
           onCreated={() => officers.reload()}
         />
       ) : null}
-      {flash.message ? (
-        <Toast kind="success" onClose={flash.hide}>
-          {flash.message}
-        </Toast>
-      ) : null}
+      <FlashToast flash={flash} />
       {actionError ? (
         <Toast kind="error" onClose={() => setActionError(null)}>
           {actionError}

@@ -1,8 +1,8 @@
 import { POSTING_MODES, type TGroupDetail, type TPostingMode } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field";
+import { Field, TextAreaField } from "../../components/field";
+import { FormFooter } from "../../components/form-footer";
 import { Modal } from "../../components/modal";
-import { ErrorNotice } from "../../components/status";
 import { useI18n } from "../../i18n/i18n-context";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
 import { updateGroup } from "./group-api";
@@ -63,36 +63,25 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
             />
           )}
         </Field>
-        <Field label={t("group.description")} error={fieldIssue(submit.error, "description")}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              className="input textarea"
-              rows={5}
-              maxLength={2000}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              data-testid="group-description-input"
-            />
-          )}
-        </Field>
-        <Field label={t("group.rules")} hint={t("group.rulesHint")} error={fieldIssue(submit.error, "rules")}>
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              className="input textarea"
-              rows={8}
-              maxLength={10000}
-              value={rules}
-              onChange={(event) => setRules(event.target.value)}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              data-testid="group-rules-input"
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t("group.description")}
+          error={fieldIssue(submit.error, "description")}
+          value={description}
+          onValueChange={setDescription}
+          rows={5}
+          maxLength={2000}
+          data-testid="group-description-input"
+        />
+        <TextAreaField
+          label={t("group.rules")}
+          hint={t("group.rulesHint")}
+          error={fieldIssue(submit.error, "rules")}
+          value={rules}
+          onValueChange={setRules}
+          rows={8}
+          maxLength={10000}
+          data-testid="group-rules-input"
+        />
         <fieldset className="fieldset">
           <legend className="field__label">{t("group.postingMode")}</legend>
           {POSTING_MODES.map((mode) => (
@@ -108,20 +97,13 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
             </label>
           ))}
         </fieldset>
-        {submit.error &&
-        !fieldIssue(submit.error, "name") &&
-        !fieldIssue(submit.error, "description") &&
-        !fieldIssue(submit.error, "rules") ? (
-          <ErrorNotice error={submit.error} />
-        ) : null}
-        <div className="form-actions">
-          <button type="submit" className="btn btn--primary" disabled={submit.busy} data-testid="group-save">
-            {submit.busy ? t("common.saving") : t("common.save")}
-          </button>
-          <button type="button" className="btn btn--ghost" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormFooter
+          submit={submit}
+          fields={["name", "description", "rules"]}
+          submitLabel={t("common.save")}
+          onCancel={onClose}
+          submitTestId="group-save"
+        />
       </form>
       <div className="edit-images">
         <h3 className="field__label">{t("group.images")}</h3>

@@ -22,6 +22,34 @@ function initials(name: string): string {
     .toUpperCase();
 }
 
+/** A titled free text of the group (description, rules), or a muted line when it is empty. */
+function TextSection({
+  title,
+  text,
+  empty,
+  testId,
+}: {
+  title: string;
+  text: string;
+  empty: string;
+  testId: string;
+}) {
+  return (
+    <section className="group-profile__section">
+      <h2 className="section-label">{title}</h2>
+      {text ? (
+        <p className="group-profile__description" data-testid={testId}>
+          {text}
+        </p>
+      ) : (
+        <p className="muted" data-testid={testId}>
+          {empty}
+        </p>
+      )}
+    </section>
+  );
+}
+
 interface GroupProfileProps {
   group: TGroupDetail;
   /** Shown beside the title: the edit button for leaders and deputies. */
@@ -81,30 +109,18 @@ export function GroupProfile({
       </div>
 
       <div className="group-profile__body">
-        <section className="group-profile__section">
-          <h2 className="section-label">{t("group.description")}</h2>
-          {group.description ? (
-            <p className="group-profile__description" data-testid="group-description">
-              {group.description}
-            </p>
-          ) : (
-            <p className="muted" data-testid="group-description">
-              {t("group.noDescription")}
-            </p>
-          )}
-        </section>
-        <section className="group-profile__section">
-          <h2 className="section-label">{t("group.rules")}</h2>
-          {group.rules ? (
-            <p className="group-profile__description" data-testid="group-rules">
-              {group.rules}
-            </p>
-          ) : (
-            <p className="muted" data-testid="group-rules">
-              {t("group.noRules")}
-            </p>
-          )}
-        </section>
+        <TextSection
+          title={t("group.description")}
+          text={group.description}
+          empty={t("group.noDescription")}
+          testId="group-description"
+        />
+        <TextSection
+          title={t("group.rules")}
+          text={group.rules}
+          empty={t("group.noRules")}
+          testId="group-rules"
+        />
         <div className="group-profile__grid">
           <section className="group-profile__section">
             <h2 className="section-label">{t("group.postingMode")}</h2>

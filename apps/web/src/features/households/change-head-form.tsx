@@ -1,7 +1,7 @@
 import type { THousehold } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
-import { Field, TextField } from "../../components/field";
-import { ErrorNotice } from "../../components/status";
+import { TextAreaField, TextField } from "../../components/field";
+import { FormFooter } from "../../components/form-footer";
 import { useI18n } from "../../i18n/i18n-context";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
 import { changeHead } from "./households-api";
@@ -50,30 +50,22 @@ export function ChangeHeadForm({ household, onSaved, onCancel }: ChangeHeadFormP
         autoComplete="off"
         data-testid="new-head-input"
       />
-      <Field label={t("changeHead.reason")} error={fieldIssue(submit.error, "reason")}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            className="input textarea textarea--short"
-            rows={2}
-            maxLength={300}
-            placeholder={t("changeHead.reasonPlaceholder")}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
-      {submit.error && !fieldIssue(submit.error, "headName") ? <ErrorNotice error={submit.error} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={submit.busy}>
-          {submit.busy ? t("common.saving") : t("changeHead.submit")}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <TextAreaField
+        label={t("changeHead.reason")}
+        error={fieldIssue(submit.error, "reason")}
+        value={reason}
+        onValueChange={setReason}
+        short
+        rows={2}
+        maxLength={300}
+        placeholder={t("changeHead.reasonPlaceholder")}
+      />
+      <FormFooter
+        submit={submit}
+        fields={["headName"]}
+        submitLabel={t("changeHead.submit")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

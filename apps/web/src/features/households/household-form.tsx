@@ -1,13 +1,15 @@
 import type { TContactStatus, THousehold } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
 import { Field, TextField } from "../../components/field";
-import { ErrorNotice } from "../../components/status";
+import { FormFooter } from "../../components/form-footer";
 import { useI18n } from "../../i18n/i18n-context";
 import { CONTACT_STATUS_LIST } from "../../lib/household-codes";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
 import { createHousehold, updateHousehold } from "./households-api";
 
 const MAX_PHONES = 5;
+/** Fields that show their own server error. */
+const SHOWN_FIELDS = ["headName", "code", "address", "phones", "memberCount", "contactStatus"];
 
 /** "0912 000 001, 091.200.0002" → two numbers; the server normalises each one. */
 export function splitPhones(text: string): string[] {
@@ -86,9 +88,6 @@ export function HouseholdForm({ hamletId, household, onSaved, onCancel }: Househ
     }
   };
 
-  const shownFields = ["headName", "code", "address", "phones", "memberCount", "contactStatus"];
-  const otherError = submit.error && !shownFields.some((field) => fieldIssue(submit.error, field));
-
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate data-testid="household-form">
       {editing ? null : (
@@ -159,20 +158,13 @@ export function HouseholdForm({ hamletId, household, onSaved, onCancel }: Househ
           )}
         </Field>
       ) : null}
-      {otherError ? <ErrorNotice error={submit.error} /> : null}
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={submit.busy}
-          data-testid="household-save"
-        >
-          {submit.busy ? t("common.saving") : editing ? t("common.save") : t("householdForm.submitAdd")}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormFooter
+        submit={submit}
+        fields={SHOWN_FIELDS}
+        submitLabel={editing ? t("common.save") : t("householdForm.submitAdd")}
+        onCancel={onCancel}
+        submitTestId="household-save"
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { THousehold, THouseholdStatus } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field";
-import { ErrorNotice } from "../../components/status";
+import { TextAreaField } from "../../components/field";
+import { FormFooter } from "../../components/form-footer";
 import { useI18n } from "../../i18n/i18n-context";
 import { HOUSEHOLD_STATUS_LIST } from "../../lib/household-codes";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
@@ -52,29 +52,21 @@ export function HouseholdStatusForm({ household, onSaved, onCancel }: HouseholdS
         ))}
         <p className="field__hint">{t("householdStatusForm.hint")}</p>
       </fieldset>
-      <Field label={t("householdStatusForm.note")} error={fieldIssue(submit.error, "note")}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            className="input textarea textarea--short"
-            rows={2}
-            maxLength={300}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
-      {submit.error && !fieldIssue(submit.error, "note") ? <ErrorNotice error={submit.error} /> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={submit.busy}>
-          {submit.busy ? t("common.saving") : t("householdStatusForm.submit")}
-        </button>
-        <button type="button" className="btn btn--ghost" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <TextAreaField
+        label={t("householdStatusForm.note")}
+        error={fieldIssue(submit.error, "note")}
+        value={note}
+        onValueChange={setNote}
+        short
+        rows={2}
+        maxLength={300}
+      />
+      <FormFooter
+        submit={submit}
+        fields={["note"]}
+        submitLabel={t("householdStatusForm.submit")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

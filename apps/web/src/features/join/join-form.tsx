@@ -1,6 +1,6 @@
 import type { TConsentPurpose, TJoinInfo, TJoinResult } from "@binhyen/contracts";
 import { type FormEvent, useState } from "react";
-import { Field, TextField } from "../../components/field";
+import { TextAreaField, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/status";
 import { useI18n } from "../../i18n/i18n-context";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
@@ -97,20 +97,16 @@ export function JoinForm({ source, info, onJoined }: JoinFormProps) {
         maxLength={300}
         autoComplete="street-address"
       />
-      <Field label={t("join.note")} hint={t("join.noteHint")} error={fieldIssue(submit.error, "note")}>
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            id={id}
-            className="input textarea textarea--short"
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t("join.note")}
+        hint={t("join.noteHint")}
+        error={fieldIssue(submit.error, "note")}
+        value={note}
+        onValueChange={setNote}
+        short
+        rows={2}
+        maxLength={500}
+      />
 
       <fieldset className="consent" data-testid="consent-section">
         <legend className="consent__title">{t("join.consentTitle")}</legend>

@@ -1,5 +1,5 @@
 import type { TProvinceSummary } from "@binhyen/contracts";
-import { useId } from "react";
+import { ChartSvg } from "../../components/chart-svg";
 import { formatNumber } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
 
@@ -17,23 +17,17 @@ const VALUE_GAP = 6;
  */
 export function MembersChart({ communes }: { communes: readonly CommuneRow[] }) {
   const { t, locale } = useI18n();
-  const titleId = useId();
-  const descId = useId();
   const max = Math.max(1, ...communes.map((c) => c.members));
   const height = communes.length * ROW_HEIGHT + 8;
   const barSpace = 100 - LABEL_WIDTH - 14; // leave room for the value after the bar
 
   return (
-    <svg
-      className="chart"
-      width="100%"
+    <ChartSvg
+      title={t("province.chartTitle")}
+      description={t("province.chartDesc")}
       height={height}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      data-testid="members-chart"
+      testId="members-chart"
     >
-      <title id={titleId}>{t("province.chartTitle")}</title>
-      <desc id={descId}>{t("province.chartDesc")}</desc>
       {communes.map((commune, index) => {
         const y = index * ROW_HEIGHT + 4;
         const width = (commune.members / max) * barSpace;
@@ -76,6 +70,6 @@ export function MembersChart({ communes }: { communes: readonly CommuneRow[] }) 
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

@@ -1,5 +1,5 @@
 import type { THamletCoverage } from "@binhyen/contracts";
-import { useId } from "react";
+import { ChartSvg } from "../../components/chart-svg";
 import { coverageBand } from "../../components/progress-bar";
 import { formatNumber, formatPercent } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
@@ -15,21 +15,15 @@ const BAR_HEIGHT = 14;
  */
 export function HamletCoverageChart({ hamlets }: { hamlets: readonly THamletCoverage[] }) {
   const { t, locale } = useI18n();
-  const titleId = useId();
-  const descId = useId();
   const height = hamlets.length * ROW_HEIGHT + 4;
 
   return (
-    <svg
-      className="chart"
-      width="100%"
+    <ChartSvg
+      title={t("coverage.hamletsTitle")}
+      description={t("coverage.hamletsChartDesc")}
       height={height}
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
-      data-testid="hamlet-coverage-chart"
+      testId="hamlet-coverage-chart"
     >
-      <title id={titleId}>{t("coverage.hamletsTitle")}</title>
-      <desc id={descId}>{t("coverage.hamletsChartDesc")}</desc>
       {hamlets.map((hamlet, index) => {
         const y = index * ROW_HEIGHT + 2;
         const width = Math.max(0, Math.min(100, hamlet.percent));
@@ -60,7 +54,7 @@ export function HamletCoverageChart({ hamlets }: { hamlets: readonly THamletCove
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 

@@ -1,7 +1,8 @@
-import { useId } from "react";
+import { ChartSvg } from "../../components/chart-svg";
 import { formatDate, formatDayMonth, formatNumber, formatPercent } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
 import type { TCoverageTrend } from "./coverage-api";
+import { CoverageCells, CoverageHeaders } from "./coverage-columns";
 
 const HEIGHT = 220;
 const PLOT_TOP = 18;
@@ -24,8 +25,6 @@ function yOf(percent: number): number {
  */
 export function TrendChart({ trend }: { trend: TCoverageTrend }) {
   const { t, locale } = useI18n();
-  const titleId = useId();
-  const descId = useId();
   if (trend.length === 0) {
     return <p className="muted">{t("coverage.trendEmpty")}</p>;
   }
@@ -45,18 +44,13 @@ export function TrendChart({ trend }: { trend: TCoverageTrend }) {
 
   return (
     <>
-      <svg
-        className="chart trend"
-        width="100%"
+      <ChartSvg
+        title={t("coverage.trendTitle")}
+        description={t("coverage.trendDesc", { from: formatDate(first?.day), to: formatDate(last?.day) })}
         height={HEIGHT}
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        data-testid="coverage-trend-chart"
+        className="chart trend"
+        testId="coverage-trend-chart"
       >
-        <title id={titleId}>{t("coverage.trendTitle")}</title>
-        <desc id={descId}>
-          {t("coverage.trendDesc", { from: formatDate(first?.day), to: formatDate(last?.day) })}
-        </desc>
         {GRID.map((value) => (
           <g key={value}>
             <line
@@ -108,7 +102,7 @@ export function TrendChart({ trend }: { trend: TCoverageTrend }) {
             {formatDayMonth(point.day)}
           </text>
         ))}
-      </svg>
+      </ChartSvg>
       <details className="chart-data">
         <summary>{t("coverage.trendData")}</summary>
         <div className="table-wrap">
@@ -116,24 +110,14 @@ export function TrendChart({ trend }: { trend: TCoverageTrend }) {
             <thead>
               <tr>
                 <th scope="col">{t("coverage.day")}</th>
-                <th scope="col" className="num">
-                  {t("coverage.households")}
-                </th>
-                <th scope="col" className="num">
-                  {t("coverage.covered")}
-                </th>
-                <th scope="col" className="num">
-                  {t("coverage.percent")}
-                </th>
+                <CoverageHeaders />
               </tr>
             </thead>
             <tbody>
               {trend.map((day) => (
                 <tr key={day.day}>
                   <th scope="row">{formatDate(day.day)}</th>
-                  <td className="num">{formatNumber(day.households, locale)}</td>
-                  <td className="num">{formatNumber(day.covered, locale)}</td>
-                  <td className="num">{formatPercent(day.percent, locale)}</td>
+                  <CoverageCells households={day.households} covered={day.covered} percent={day.percent} />
                 </tr>
               ))}
             </tbody>
