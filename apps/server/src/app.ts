@@ -24,6 +24,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { coverageRoutes } from "./modules/coverage/coverage.routes";
 import { householdsRoutes } from "./modules/households/households.routes";
 import { invitesRoutes } from "./modules/invites/invites.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { groupRoutes } from "./modules/org/group.routes";
 import { orgRoutes } from "./modules/org/org.routes";
 import { systemRoutes } from "./modules/system/system.routes";
@@ -107,6 +108,7 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(householdsRoutes(deps));
   await app.register(invitesRoutes(deps));
   await app.register(coverageRoutes(deps));
+  await app.register(reportsRoutes(deps));
 
   await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -3,3 +3,4 @@ export * from "./common";
 export * from "./enums";
 export * from "./households";
 export * from "./org";
+export * from "./reports";

@@ -7,6 +7,7 @@ import { roleAssignments, users } from "../db/schema";
 import { startImport } from "../modules/households/household-import.service";
 import { createInvite, joinByInvite, requestToJoin } from "../modules/invites/invites.service";
 import { setGroupImage } from "../modules/org/group.service";
+import { listCases, reporterAttachment, submitReport } from "../modules/reports/reports.service";
 import { addHousehold, buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
 import {
   actorOf,
@@ -41,7 +42,15 @@ let counter = 0;
 
 const g0 = (t: TestCommune) => t.hamlets[0]?.groupId ?? "";
 const h0 = (t: TestCommune) => t.hamlets[0]?.hamletId ?? "";
-type Fixture = { householdId: string; importId: string; inviteToken: string; manageToken: string };
+type Fixture = {
+  householdId: string;
+  importId: string;
+  inviteToken: string;
+  manageToken: string;
+  receiptCode: string;
+  caseId: string;
+  attachmentId: string;
+};
 const fixtures = new Map<string, Fixture>();
 const fx = (t: TestCommune): Fixture => {
   const f = fixtures.get(t.communeId);
@@ -58,6 +67,7 @@ const consent = {
   )[],
 };
 const householdEditors = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
+const caseReaders = { anon: 401, default: 404, chief: 200, deputy: 200, leader: 200 };
 const householdReaders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 };
 const csv = (): Pick<InjectOptions, "payload" | "headers"> => {
   const boundary = "----matrix";
@@ -454,6 +464,73 @@ const MATRIX: Record<string, Row> = {
     own: householdReaders,
     req: (t) => ({ method: "GET", url: `/api/hamlets/${h0(t)}/coverage` }),
   },
+  "POST /api/reports": {
+    tenant: false,
+    own: { default: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: "/api/reports",
+      payload: { communeId: t.communeId, category: "OTHER", description: "Ma trận", anonymous: true },
+    }),
+  },
+  "GET /api/reports/receipt/:code": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "GET", url: `/api/reports/receipt/${fx(t).receiptCode}` }),
+  },
+  "POST /api/reports/receipt/:code/messages": {
+    tenant: false,
+    own: { default: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/reports/receipt/${fx(t).receiptCode}/messages`,
+      payload: { body: "Bổ sung" },
+    }),
+  },
+  "POST /api/reports/receipt/:code/attachments": {
+    tenant: false,
+    own: { default: 201 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/reports/receipt/${fx(t).receiptCode}/attachments`,
+      ...(await multipart()),
+    }),
+  },
+  "GET /api/cases": { tenant: false, own: signedIn, req: () => ({ method: "GET", url: "/api/cases" }) },
+  // Reports are confidential: in their own commune, roles that may not read them get 404 too.
+  "GET /api/cases/:caseId": {
+    tenant: true,
+    own: { ...caseReaders },
+    req: (t) => ({ method: "GET", url: `/api/cases/${fx(t).caseId}` }),
+  },
+  "POST /api/cases/:caseId/messages": {
+    tenant: true,
+    own: { ...caseReaders, chief: 201, deputy: 201, leader: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/cases/${fx(t).caseId}/messages`,
+      payload: { body: "Hỏi thêm" },
+    }),
+  },
+  "POST /api/cases/:caseId/identity/reveal": {
+    tenant: true,
+    own: { ...caseReaders, deputy: 403 },
+    req: (t) => ({ method: "POST", url: `/api/cases/${fx(t).caseId}/identity/reveal` }),
+  },
+  "POST /api/cases/:caseId/identity/grants": {
+    tenant: true,
+    own: { ...caseReaders, deputy: 403, leader: 403 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/cases/${fx(t).caseId}/identity/grants`,
+      payload: { userId: t.users.spareOfficer.id },
+    }),
+  },
+  "GET /api/cases/:caseId/attachments/:attachmentId": {
+    tenant: true,
+    own: { ...caseReaders },
+    req: (t) => ({ method: "GET", url: `/api/cases/${fx(t).caseId}/attachments/${fx(t).attachmentId}` }),
+  },
 };
 
 beforeAll(async () => {
@@ -483,11 +560,25 @@ beforeAll(async () => {
       phone: freshPhone(),
       consent,
     });
+    const { receiptCode } = await submitReport(ctx.deps, {
+      communeId: t.communeId,
+      hamletId: h0(t),
+      category: "CRIME",
+      description: "Tin báo cho ma trận",
+      anonymous: false,
+      reporter: { name: "Người Báo Tin", phone: freshPhone() },
+    });
+    const caseId =
+      (await listCases(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), 10, 0)).items[0]?.id ?? "";
+    const { attachmentId } = await reporterAttachment(ctx.deps, receiptCode, png);
     fixtures.set(t.communeId, {
       householdId,
       importId: started.importId,
       inviteToken,
       manageToken: joined.manageToken,
+      receiptCode,
+      caseId,
+      attachmentId,
     });
   }
 });

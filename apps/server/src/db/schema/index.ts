@@ -2,3 +2,4 @@ export * from "./org";
 export * from "./outreach";
 export * from "./people";
 export * from "./platform";
+export * from "./reports";

@@ -1,0 +1,407 @@
+import { createHash } from "node:crypto";
+import type {
+  TCaseDetail,
+  TCaseListItem,
+  TCreateReportRequest,
+  TReceiptView,
+  TReportCategory,
+  TReportKind,
+  TRevealedIdentity,
+} from "@binhyen/contracts";
+import sharp from "sharp";
+import type { Actor } from "../../core/authz";
+import { AppError } from "../../core/errors";
+import { requirePhone } from "../../core/phone";
+import type { Deps } from "../../deps";
+import { recordAudit } from "../audit/audit.service";
+import { orgRepository } from "../org/org.repository";
+import { newReceiptCode, normalizeReceiptCode, receiptLookupKey } from "./receipt-code";
+import { type ReportRef, reportPolicy } from "./reports.policy";
+import { type ReportRow, reportsRepository } from "./reports.repository";
+
+const CRIMINAL: readonly string[] = ["NATIONAL_SECURITY", "CRIME", "SOCIAL_EVIL"];
+const INCIDENT: readonly string[] = ["LAW_VIOLATION", "TRAFFIC_ACCIDENT", "FIRE_EXPLOSION"];
+
+/**
+ * The legal kind a report starts with (req. 1); officers may change it later. An anonymous report
+ * can never be a tố giác (it needs an identified person), so it becomes "tin báo nặc danh".
+ */
+export function initialKind(category: string, anonymous: boolean): TReportKind {
+  if (category === "POLICE_CONDUCT") {
+    return anonymous ? "PHAN_ANH_KIEN_NGHI" : "TO_CAO";
+  }
+  if (CRIMINAL.includes(category)) {
+    return anonymous ? "TIN_BAO_NAC_DANH" : "TO_GIAC";
+  }
+  if (INCIDENT.includes(category)) {
+    return anonymous ? "TIN_BAO_NAC_DANH" : "TIN_BAO";
+  }
+  return "PHAN_ANH_KIEN_NGHI";
+}
+
+const lookupKey = (deps: Deps, code: string) => receiptLookupKey(code, (d) => deps.box.mac("receipt", d, 43));
+
+/**
+ * Accepts a report from anyone. The identity (if given) is sealed apart from the content; nothing
+ * about the sender's connection is stored. Returns the receipt code — the only way back — which is
+ * itself never stored (only its keyed hash).
+ */
+export async function submitReport(
+  deps: Deps,
+  input: TCreateReportRequest,
+): Promise<{ receiptCode: string }> {
+  const commune = await orgRepository.findCommune(deps.db, input.communeId);
+  if (!commune) {
+    throw new AppError("VALIDATION_FAILED", "Không có xã này.", [
+      { path: "communeId", message: "unknown commune" },
+    ]);
+  }
+  let groupId: string | null = null;
+  let assignee: string | null = null;
+  if (input.hamletId) {
+    const hamlet = await orgRepository.findHamlet(deps.db, input.hamletId);
+    if (!hamlet || hamlet.hamlet.communeId !== input.communeId) {
+      throw new AppError("VALIDATION_FAILED", "Ấp không thuộc xã đã chọn.", [
+        { path: "hamletId", message: "not in commune" },
+      ]);
+    }
+    groupId = hamlet.group.id;
+    assignee =
+      (await orgRepository.findCurrentRole(deps.db, { groupId, role: "GROUP_LEADER" }))?.userId ?? null;
+  }
+  const chief =
+    (await orgRepository.findCurrentRole(deps.db, { communeId: input.communeId, role: "COMMUNE_CHIEF" }))
+      ?.userId ?? null;
+  const conduct = input.category === "POLICE_CONDUCT";
+  const identity = input.anonymous
+    ? null
+    : {
+        name: input.reporter?.name ?? "",
+        phone: requirePhone(input.reporter?.phone ?? "", "reporter.phone").national,
+        address: input.reporter?.address ?? "",
+      };
+  const code = newReceiptCode();
+  const now = deps.clock.now();
+  const id = deps.ids.uuid();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.insert(tx, {
+      id,
+      communeId: input.communeId,
+      hamletId: input.hamletId ?? null,
+      groupId,
+      category: input.category,
+      kind: initialKind(input.category, input.anonymous),
+      description: input.description,
+      occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+      location: input.location ?? "",
+      anonymous: input.anonymous,
+      receiptKey: lookupKey(deps, code),
+      channel: "web",
+      receivedAt: now,
+      // A conduct report goes to the chief and never to the hamlet's own officer.
+      assigneeUserId: conduct ? chief : (assignee ?? chief),
+      chiefOnly: conduct,
+      subjectOfficerUserId: conduct ? assignee : null,
+      updatedAt: now,
+    });
+    if (identity) {
+      await reportsRepository.insertIdentity(tx, {
+        reportId: id,
+        sealed: deps.box.seal(JSON.stringify(identity), `report:${id}`),
+        createdAt: now,
+      });
+    }
+    // The audit row names the report, never the reporter.
+    await recordAudit(tx, now, {
+      actorUserId: null,
+      action: "report.submitted",
+      entityType: "report",
+      entityId: id,
+      communeId: input.communeId,
+      data: { category: input.category, anonymous: input.anonymous, channel: "web" },
+    });
+  });
+  return { receiptCode: code };
+}
+
+async function byReceipt(deps: Deps, code: string): Promise<ReportRow> {
+  const canonical = normalizeReceiptCode(code);
+  const row = canonical
+    ? await reportsRepository.findByReceiptKey(deps.db, lookupKey(deps, canonical))
+    : undefined;
+  if (!row) {
+    // A wrong code and an unknown one answer the same.
+    throw new AppError("NOT_FOUND", "Không tìm thấy tin báo với mã này.");
+  }
+  return row;
+}
+
+export async function receiptView(deps: Deps, code: string): Promise<TReceiptView> {
+  const r = await byReceipt(deps, code);
+  const messages = await reportsRepository.messages(deps.db, r.id, false);
+  const closed = r.state === "CLOSED";
+  return {
+    category: r.category,
+    state: r.state,
+    receivedAt: r.receivedAt.toISOString(),
+    closed,
+    result:
+      closed && r.outcome && typeof r.outcome.publicSummary === "string" ? r.outcome.publicSummary : null,
+    messages: messages.map((m) => ({
+      author: m.message.author === "officer" ? "officer" : "reporter",
+      body: m.message.body,
+      createdAt: m.message.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function reporterMessage(deps: Deps, code: string, body: string): Promise<TReceiptView> {
+  const r = await byReceipt(deps, code);
+  if (r.state === "CLOSED" || r.state === "MERGED") {
+    throw new AppError("INVALID_TRANSITION", "Tin báo đã đóng; hãy gửi tin báo mới nếu có thông tin mới.");
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.insertMessage(tx, {
+      id: deps.ids.uuid(),
+      reportId: r.id,
+      author: "reporter",
+      body,
+      createdAt: now,
+    });
+    await reportsRepository.touch(tx, r.id, now);
+    await recordAudit(tx, now, {
+      actorUserId: null,
+      action: "report.reporter_message",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+    });
+  });
+  return receiptView(deps, code);
+}
+
+/** Evidence from the reporter: images only for now, decoded by content and re-encoded without EXIF/GPS. */
+export async function reporterAttachment(
+  deps: Deps,
+  code: string,
+  bytes: Buffer,
+): Promise<{ attachmentId: string }> {
+  const r = await byReceipt(deps, code);
+  let out: Buffer;
+  try {
+    const meta = await sharp(bytes).metadata();
+    if (!meta.format || !["jpeg", "png", "webp", "heif"].includes(meta.format)) {
+      throw new Error("format");
+    }
+    out = await sharp(bytes)
+      .rotate()
+      .resize({ width: 2000, height: 2000, fit: "inside", withoutEnlargement: true })
+      .jpeg({ quality: 85 })
+      .toBuffer();
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "Chỉ nhận ảnh JPEG, PNG, WebP hoặc HEIC.", [
+      { path: "file", message: "not a supported image" },
+    ]);
+  }
+  const now = deps.clock.now();
+  const attachmentId = deps.ids.uuid();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.insertAttachment(tx, {
+      id: attachmentId,
+      reportId: r.id,
+      contentType: "image/jpeg",
+      bytes: out,
+      sha256: createHash("sha256").update(out).digest("hex"),
+      createdAt: now,
+    });
+    await recordAudit(tx, now, {
+      actorUserId: null,
+      action: "report.evidence_added",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      data: { attachmentId },
+    });
+  });
+  return { attachmentId };
+}
+
+async function refOf(deps: Deps, r: ReportRow): Promise<ReportRef> {
+  const grants = await reportsRepository.grantees(deps.db, [r.id]);
+  return {
+    communeId: r.communeId,
+    groupId: r.groupId,
+    chiefOnly: r.chiefOnly,
+    subjectOfficerUserId: r.subjectOfficerUserId,
+    assigneeUserId: r.assigneeUserId,
+    grantees: grants.map((g) => g.userId),
+  };
+}
+
+/** Loads a report the actor may read, or 404 exactly like a missing one. */
+async function readable(deps: Deps, actor: Actor, id: string) {
+  const found = await reportsRepository.find(deps.db, id);
+  if (!found) {
+    throw new AppError("NOT_FOUND");
+  }
+  const ref = await refOf(deps, found.report);
+  if (!reportPolicy.read(actor, ref)) {
+    throw new AppError("NOT_FOUND");
+  }
+  return { ...found, ref };
+}
+
+function listItem(r: ReportRow, hamletName: string | null): TCaseListItem {
+  return {
+    id: r.id,
+    category: r.category as TReportCategory,
+    kind: r.kind as TReportKind,
+    state: r.state,
+    anonymous: r.anonymous,
+    urgent: r.urgent,
+    hamlet: r.hamletId && hamletName ? { id: r.hamletId, name: hamletName } : null,
+    receivedAt: r.receivedAt.toISOString(),
+    excerpt: r.description.slice(0, 140),
+    assigneeUserId: r.assigneeUserId,
+  };
+}
+
+export async function listCases(deps: Deps, actor: Actor, limit: number, offset: number) {
+  const scope = {
+    userId: actor.userId,
+    chiefOf: actor.roles
+      .filter((r) => r.role === "COMMUNE_CHIEF" && r.communeId)
+      .map((r) => r.communeId as string),
+    deputyOf: actor.roles
+      .filter((r) => r.role === "COMMUNE_DEPUTY" && r.communeId)
+      .map((r) => r.communeId as string),
+    leaderOf: actor.roles
+      .filter((r) => r.role === "GROUP_LEADER" && r.groupId)
+      .map((r) => r.groupId as string),
+  };
+  const { total, rows } = await reportsRepository.list(deps.db, scope, limit, offset);
+  return { total, items: rows.map((r) => listItem(r.report, r.hamletName)) };
+}
+
+export async function getCase(deps: Deps, actor: Actor, id: string): Promise<TCaseDetail> {
+  const { report: r, hamletName, ref } = await readable(deps, actor, id);
+  const [messages, attachments] = await Promise.all([
+    reportsRepository.messages(deps.db, r.id, true),
+    reportsRepository.attachments(deps.db, r.id),
+  ]);
+  return {
+    ...listItem(r, hamletName),
+    description: r.description,
+    occurredAt: r.occurredAt?.toISOString() ?? null,
+    location: r.location,
+    channel: r.channel,
+    reporter: { anonymous: r.anonymous, canReveal: !r.anonymous && reportPolicy.revealIdentity(actor, ref) },
+    messages: messages.map((m) => ({
+      id: m.message.id,
+      author: m.message.author === "officer" ? "officer" : "reporter",
+      authorName: m.message.author === "officer" ? m.authorName : null,
+      body: m.message.body,
+      internal: m.message.internal,
+      createdAt: m.message.createdAt.toISOString(),
+    })),
+    attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType })),
+  };
+}
+
+export async function officerMessage(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  body: string,
+  internal: boolean,
+  requestId: string,
+) {
+  const { report: r } = await readable(deps, actor, id);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.insertMessage(tx, {
+      id: deps.ids.uuid(),
+      reportId: r.id,
+      author: "officer",
+      authorUserId: actor.userId,
+      body,
+      internal,
+      createdAt: now,
+    });
+    await reportsRepository.touch(tx, r.id, now);
+    await recordAudit(tx, now, {
+      actorUserId: actor.userId,
+      action: internal ? "report.internal_note" : "report.officer_message",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      requestId,
+    });
+  });
+  return getCase(deps, actor, id);
+}
+
+/** One audited reveal at a time (req. 11); the audit row records who looked, not what they saw. */
+export async function revealIdentity(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  requestId: string,
+): Promise<TRevealedIdentity> {
+  const { report: r, ref } = await readable(deps, actor, id);
+  if (r.anonymous || !reportPolicy.revealIdentity(actor, ref)) {
+    throw new AppError("FORBIDDEN", "Bạn không được xem danh tính người báo tin của tin báo này.");
+  }
+  const sealed = await reportsRepository.findIdentity(deps.db, r.id);
+  if (!sealed) {
+    throw new AppError("NOT_FOUND");
+  }
+  const identity = JSON.parse(deps.box.open(sealed.sealed, `report:${r.id}`)) as TRevealedIdentity;
+  await deps.db.transaction(async (tx) => {
+    await recordAudit(tx, deps.clock.now(), {
+      actorUserId: actor.userId,
+      action: "report.identity_revealed",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      requestId,
+    });
+  });
+  return identity;
+}
+
+export async function grantIdentity(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  userId: string,
+  requestId: string,
+): Promise<void> {
+  const { report: r, ref } = await readable(deps, actor, id);
+  if (!reportPolicy.grantIdentity(actor, ref)) {
+    throw new AppError("FORBIDDEN", "Chỉ Trưởng Công an xã cấp quyền xem danh tính người báo tin.");
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.grant(tx, { reportId: r.id, userId, grantedBy: actor.userId, createdAt: now });
+    await recordAudit(tx, now, {
+      actorUserId: actor.userId,
+      action: "report.identity_granted",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      data: { userId },
+      requestId,
+    });
+  });
+}
+
+export async function caseAttachment(deps: Deps, actor: Actor, id: string, attachmentId: string) {
+  const { report: r } = await readable(deps, actor, id);
+  const a = await reportsRepository.findAttachment(deps.db, attachmentId);
+  if (!a || a.reportId !== r.id) {
+    throw new AppError("NOT_FOUND");
+  }
+  return a;
+}
