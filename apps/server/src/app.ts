@@ -24,9 +24,9 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { coverageRoutes } from "./modules/coverage/coverage.routes";
 import { householdsRoutes } from "./modules/households/households.routes";
 import { invitesRoutes } from "./modules/invites/invites.routes";
-import { reportsRoutes } from "./modules/reports/reports.routes";
 import { groupRoutes } from "./modules/org/group.routes";
 import { orgRoutes } from "./modules/org/org.routes";
+import { reportsRoutes } from "./modules/reports/reports.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");

@@ -29,6 +29,8 @@ export const ZCreateReportResponse = z.object({ receiptCode: z.string() });
 /** What the reporter sees with the receipt code: never internal notes, never officers' names. */
 export const ZReceiptView = z.object({
   category: z.string(),
+  /** The reporter may rate the handling once the case is closed. */
+  canRate: z.boolean(),
   state: z.string(),
   receivedAt: z.string(),
   closed: z.boolean(),
@@ -74,6 +76,12 @@ export const ZCaseDetail = ZCaseListItem.extend({
     }),
   ),
   attachments: z.array(z.object({ id: z.string(), contentType: z.string() })),
+  allowedEvents: z.array(z.string()),
+  assignee: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  outcome: z.object({ code: z.string(), valuable: z.boolean(), summary: z.string() }).nullable(),
+  deadlines: z.array(z.lazy(() => ZCaseDeadline)),
+  /** Who did what, from the audit log (never what an identity reveal showed). */
+  history: z.array(z.object({ action: z.string(), at: z.string(), actorName: z.string().nullable() })),
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
@@ -81,3 +89,56 @@ export const ZRevealedIdentity = z.object({ name: z.string(), phone: z.string(),
 export type TRevealedIdentity = z.infer<typeof ZRevealedIdentity>;
 
 export const ZGrantIdentityRequest = z.object({ userId: zId });
+
+export const SUSPENSION_GROUND_CODES = [
+  "EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING",
+  "DOCUMENTS_PENDING",
+  "DISASTER_OR_EPIDEMIC",
+] as const;
+export const OUTCOME_CODE_LIST = [
+  "KHOI_TO",
+  "XU_PHAT_HANH_CHINH",
+  "BAT_GIU",
+  "TRUY_NA_FOUND",
+  "TAI_SAN_TRA_LAI",
+  "NGAN_CHAN_LUA_DAO",
+  "KHONG_CO_CAN_CU",
+  "CHUYEN_CO_QUAN_KHAC",
+  "KHAC",
+] as const;
+
+export const ZCaseEvent = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("ACKNOWLEDGE") }),
+  z.object({ type: z.literal("START_VERIFICATION") }),
+  z.object({ type: z.literal("FORWARD"), agency: zRequiredText(200) }),
+  z.object({ type: z.literal("HANDLE_IN_COMMUNE"), investigatorUserId: zId }),
+  z.object({ type: z.literal("MARK_NOT_POLICE_MATTER"), reason: zRequiredText(1000) }),
+  z.object({ type: z.literal("SUSPEND"), ground: z.enum(SUSPENSION_GROUND_CODES), note: zText(1000).optional() }),
+  z.object({ type: z.literal("RESUME") }),
+  z.object({
+    type: z.literal("RECORD_OUTCOME"),
+    outcome: z.object({ code: z.enum(OUTCOME_CODE_LIST), valuable: z.boolean(), summary: zRequiredText(5000) }),
+  }),
+  z.object({
+    type: z.literal("CLOSE"),
+    reporterNotified: z.object({ at: z.iso.datetime({ offset: true }), channel: zRequiredText(60) }).nullable(),
+    /** What the reporter reads with the receipt code (CPC art. 56). */
+    publicResult: zText(2000).optional(),
+  }),
+  z.object({ type: z.literal("MERGE_INTO"), targetCaseId: zId }),
+  z.object({ type: z.literal("REASSIGN"), toUserId: zId, reason: zRequiredText(500) }),
+  z.object({ type: z.literal("CHANGE_KIND"), to: z.enum(KINDS), reason: zRequiredText(500) }),
+]);
+export type TCaseEvent = z.infer<typeof ZCaseEvent>;
+
+export const ZTransitionRequest = z.object({ event: ZCaseEvent });
+
+export const ZCaseDeadline = z.object({
+  code: z.string(),
+  legal: z.string(),
+  internal: z.string(),
+  basis: z.string(),
+  status: z.enum(["ok", "due_soon", "overdue"]),
+});
+
+export const ZRatingRequest = z.object({ rating: z.number().int().min(1).max(5), comment: zText(1000).optional() });

@@ -531,6 +531,37 @@ const MATRIX: Record<string, Row> = {
     own: { ...caseReaders },
     req: (t) => ({ method: "GET", url: `/api/cases/${fx(t).caseId}/attachments/${fx(t).attachmentId}` }),
   },
+  "POST /api/reports/receipt/:code/rating": {
+    tenant: false,
+    // The fixture case is still open: rating is refused for everyone alike.
+    own: { default: 409 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/reports/receipt/${fx(t).receiptCode}/rating`,
+      payload: { rating: 4 },
+    }),
+  },
+  "POST /api/cases/:caseId/transitions": {
+    tenant: true,
+    own: { ...caseReaders },
+    req: async (t) => {
+      // A fresh case per call, so each allowed role acknowledges its own.
+      await submitReport(ctx.deps, {
+        communeId: t.communeId,
+        hamletId: h0(t),
+        category: "OTHER",
+        description: "Ma trận chuyển trạng thái",
+        anonymous: true,
+      });
+      const id =
+        (await listCases(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), 1, 0)).items[0]?.id ?? "";
+      return {
+        method: "POST",
+        url: `/api/cases/${id}/transitions`,
+        payload: { event: { type: "ACKNOWLEDGE" } },
+      };
+    },
+  },
 };
 
 beforeAll(async () => {

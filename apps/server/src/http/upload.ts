@@ -11,7 +11,14 @@ export async function readUpload(
       { path: "file", message: "multipart expected" },
     ]);
   }
-  const file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  const malformed = () =>
+    new AppError("VALIDATION_FAILED", "Không đọc được tệp tải lên. Hãy thử lại.", [{ path: "file", message: "malformed multipart" }]);
+  let file: Awaited<ReturnType<FastifyRequest["file"]>>;
+  try {
+    file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+  } catch {
+    throw malformed();
+  }
   if (!file) {
     throw new AppError("VALIDATION_FAILED", "Chưa chọn tệp.", [{ path: "file", message: "required" }]);
   }
@@ -20,7 +27,8 @@ export async function readUpload(
     bytes = await file.toBuffer();
   } catch (err) {
     if ((err as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") {
-      throw err;
+      // A cut-off or garbled multipart body is the client's shape, never a 500.
+      throw malformed();
     }
     bytes = Buffer.alloc(0);
   }

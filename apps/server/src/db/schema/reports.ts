@@ -1,5 +1,15 @@
-
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { communes, groups, hamlets } from "./org";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -113,4 +123,3 @@ export const reportAttachments = pgTable(
   },
   (t) => [index("report_attachments_report_idx").on(t.reportId)],
 );
-

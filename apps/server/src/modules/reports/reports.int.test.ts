@@ -287,3 +287,122 @@ describe("the officers' in-box, confidentiality and the conversation", () => {
     }
   });
 });
+
+describe("case handling: workflow, deadlines, result and rating", () => {
+  it("runs a tip from receipt to close, each step audited; the reporter sees the result and rates once", async () => {
+    const clockStart = ctx.deps.clock.now();
+    const code = (
+      await submit({
+        communeId: t.communeId,
+        hamletId: hamletId(),
+        category: "CRIME",
+        description: "Trộm xe máy trước chợ.",
+        anonymous: false,
+        reporter: { name: "Lâm Văn Báo", phone: "0977000222" },
+      })
+    ).json().receiptCode;
+    const id = await caseIdOf(code);
+    const step = (event: Record<string, unknown>) =>
+      call(ctx.app, s.leader, { method: "POST", url: `/api/cases/${id}/transitions`, payload: { event } });
+
+    const fresh = (await call(ctx.app, s.leader, { method: "GET", url: `/api/cases/${id}` })).json();
+    expect(fresh).toMatchObject({
+      state: "RECEIVED",
+      kind: "TO_GIAC",
+      assignee: { userId: t.users.leader.id },
+    });
+    expect(fresh.allowedEvents).toContain("ACKNOWLEDGE");
+    const fwd = fresh.deadlines.find((d: { code: string }) => d.code === "FORWARDING");
+    expect(new Date(fwd.legal).getTime() - clockStart.getTime()).toBeGreaterThanOrEqual(
+      24 * 3600_000 - 60_000,
+    );
+    expect(fwd.status).toBe("ok");
+
+    expect((await step({ type: "CLOSE", reporterNotified: null })).statusCode).toBe(409);
+    expect((await step({ type: "ACKNOWLEDGE" })).statusCode).toBe(200);
+    expect((await step({ type: "START_VERIFICATION" })).statusCode).toBe(200);
+    const suspended = await step({ type: "SUSPEND", ground: "DOCUMENTS_PENDING" });
+    expect(suspended.json().state).toBe("SUSPENDED");
+    expect((await step({ type: "RESUME" })).json().state).toBe("VERIFYING");
+    expect(
+      (await step({ type: "HANDLE_IN_COMMUNE", investigatorUserId: t.users.deputy.id })).json().state,
+    ).toBe("HANDLED_IN_COMMUNE");
+    const outcome = await step({
+      type: "RECORD_OUTCOME",
+      outcome: { code: "BAT_GIU", valuable: true, summary: "Bắt quả tang đối tượng." },
+    });
+    expect(outcome.json()).toMatchObject({
+      state: "OUTCOME_RECORDED",
+      outcome: { code: "BAT_GIU", valuable: true },
+      deadlines: [],
+    });
+    // Named reporter: closing needs the record of telling them the result (CPC art. 56).
+    const noNotice = await step({ type: "CLOSE", reporterNotified: null });
+    expect(noNotice.statusCode).toBe(400);
+    const closed = await step({
+      type: "CLOSE",
+      reporterNotified: { at: new Date().toISOString(), channel: "receipt" },
+      publicResult: "Công an xã đã xử lý vụ việc. Cảm ơn bạn đã báo tin.",
+    });
+    expect(closed.json().state).toBe("CLOSED");
+    expect(closed.json().history.map((h: { action: string }) => h.action)).toEqual([
+      "report.submitted",
+      "case.acknowledged",
+      "case.verification_started",
+      "case.suspended",
+      "case.resumed",
+      "case.handled_in_commune",
+      "case.outcome_recorded",
+      "case.closed",
+    ]);
+    const view = (await ctx.app.inject({ method: "GET", url: `/api/reports/receipt/${code}` })).json();
+    expect(view).toMatchObject({
+      closed: true,
+      canRate: true,
+      result: "Công an xã đã xử lý vụ việc. Cảm ơn bạn đã báo tin.",
+    });
+    expect(JSON.stringify(view)).not.toContain("Bắt quả tang");
+    const rated = await ctx.app.inject({
+      method: "POST",
+      url: `/api/reports/receipt/${code}/rating`,
+      payload: { rating: 5, comment: "Nhanh" },
+    });
+    expect(rated.json().canRate).toBe(false);
+    expect(
+      (
+        await ctx.app.inject({
+          method: "POST",
+          url: `/api/reports/receipt/${code}/rating`,
+          payload: { rating: 1 },
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it("an anonymous report can never become a tố giác", async () => {
+    const code = (
+      await submit({
+        communeId: t.communeId,
+        hamletId: hamletId(),
+        category: "CRIME",
+        description: "Nặc danh.",
+        anonymous: true,
+      })
+    ).json().receiptCode;
+    const id = await caseIdOf(code);
+    const res = await call(ctx.app, s.chief, {
+      method: "POST",
+      url: `/api/cases/${id}/transitions`,
+      payload: { event: { type: "CHANGE_KIND", to: "TO_GIAC", reason: "thử" } },
+    });
+    expect(res.statusCode).toBe(400);
+    const ok = await call(ctx.app, s.chief, {
+      method: "POST",
+      url: `/api/cases/${id}/transitions`,
+      payload: { event: { type: "CHANGE_KIND", to: "PHAN_ANH_KIEN_NGHI", reason: "Không phải tội phạm" } },
+    });
+    expect(ok.json().kind).toBe("PHAN_ANH_KIEN_NGHI");
+    const [audit] = await auditRows(ctx.deps, "case.kind_changed", id);
+    expect(audit?.data).toMatchObject({ fromKind: "TIN_BAO_NAC_DANH", toKind: "PHAN_ANH_KIEN_NGHI" });
+  });
+});

@@ -73,6 +73,9 @@ export const reportsRepository = {
     const [row] = await db.select().from(reportAttachments).where(eq(reportAttachments.id, id));
     return row;
   },
+  async update(db: Executor, id: string, patch: Partial<typeof reports.$inferInsert>) {
+    await db.update(reports).set(patch).where(eq(reports.id, id));
+  },
   async touch(db: Executor, id: string, at: Date) {
     await db.update(reports).set({ updatedAt: at }).where(eq(reports.id, id));
   },

@@ -8,20 +8,23 @@ import {
   ZMessageRequest,
   ZOfficerMessageRequest,
   ZOk,
+  ZRatingRequest,
   ZReceiptView,
   ZRevealedIdentity,
+  ZTransitionRequest,
 } from "@binhyen/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../deps";
 import { requireActor } from "../../http/auth";
 import { readUpload } from "../../http/upload";
+import { getCase, transitionCase } from "./case.service";
 import {
   caseAttachment,
-  getCase,
   grantIdentity,
   listCases,
   officerMessage,
+  rateReport,
   receiptView,
   reporterAttachment,
   reporterMessage,
@@ -81,6 +84,26 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
 
+    app.post(
+      "/api/reports/receipt/:code/rating",
+      {
+        config: open,
+        schema: { tags: ["reports"], params: receipt, body: ZRatingRequest, response: { 200: ZReceiptView } },
+      },
+      async (req) => rateReport(deps, req.params.code, req.body.rating, req.body.comment),
+    );
+    app.post(
+      "/api/cases/:caseId/transitions",
+      {
+        schema: {
+          tags: ["cases"],
+          params: caseParams,
+          body: ZTransitionRequest,
+          response: { 200: ZCaseDetail },
+        },
+      },
+      async (req) => transitionCase(deps, requireActor(req), req.params.caseId, req.body.event, req.id),
+    );
     app.get(
       "/api/cases",
       {

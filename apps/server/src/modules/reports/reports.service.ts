@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type {
-  TCaseDetail,
   TCaseListItem,
   TCreateReportRequest,
   TReceiptView,
@@ -15,6 +14,7 @@ import { requirePhone } from "../../core/phone";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
+import { getCase } from "./case.service";
 import { newReceiptCode, normalizeReceiptCode, receiptLookupKey } from "./receipt-code";
 import { type ReportRef, reportPolicy } from "./reports.policy";
 import { type ReportRow, reportsRepository } from "./reports.repository";
@@ -145,6 +145,7 @@ export async function receiptView(deps: Deps, code: string): Promise<TReceiptVie
     state: r.state,
     receivedAt: r.receivedAt.toISOString(),
     closed,
+    canRate: closed && r.rating === null,
     result:
       closed && r.outcome && typeof r.outcome.publicSummary === "string" ? r.outcome.publicSummary : null,
     messages: messages.map((m) => ({
@@ -240,7 +241,7 @@ async function refOf(deps: Deps, r: ReportRow): Promise<ReportRef> {
 }
 
 /** Loads a report the actor may read, or 404 exactly like a missing one. */
-async function readable(deps: Deps, actor: Actor, id: string) {
+export async function readable(deps: Deps, actor: Actor, id: string) {
   const found = await reportsRepository.find(deps.db, id);
   if (!found) {
     throw new AppError("NOT_FOUND");
@@ -252,7 +253,7 @@ async function readable(deps: Deps, actor: Actor, id: string) {
   return { ...found, ref };
 }
 
-function listItem(r: ReportRow, hamletName: string | null): TCaseListItem {
+export function listItem(r: ReportRow, hamletName: string | null): TCaseListItem {
   return {
     id: r.id,
     category: r.category as TReportCategory,
@@ -282,31 +283,6 @@ export async function listCases(deps: Deps, actor: Actor, limit: number, offset:
   };
   const { total, rows } = await reportsRepository.list(deps.db, scope, limit, offset);
   return { total, items: rows.map((r) => listItem(r.report, r.hamletName)) };
-}
-
-export async function getCase(deps: Deps, actor: Actor, id: string): Promise<TCaseDetail> {
-  const { report: r, hamletName, ref } = await readable(deps, actor, id);
-  const [messages, attachments] = await Promise.all([
-    reportsRepository.messages(deps.db, r.id, true),
-    reportsRepository.attachments(deps.db, r.id),
-  ]);
-  return {
-    ...listItem(r, hamletName),
-    description: r.description,
-    occurredAt: r.occurredAt?.toISOString() ?? null,
-    location: r.location,
-    channel: r.channel,
-    reporter: { anonymous: r.anonymous, canReveal: !r.anonymous && reportPolicy.revealIdentity(actor, ref) },
-    messages: messages.map((m) => ({
-      id: m.message.id,
-      author: m.message.author === "officer" ? "officer" : "reporter",
-      authorName: m.message.author === "officer" ? m.authorName : null,
-      body: m.message.body,
-      internal: m.message.internal,
-      createdAt: m.message.createdAt.toISOString(),
-    })),
-    attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType })),
-  };
 }
 
 export async function officerMessage(
@@ -404,4 +380,33 @@ export async function caseAttachment(deps: Deps, actor: Actor, id: string, attac
     throw new AppError("NOT_FOUND");
   }
   return a;
+}
+
+/** After closing, the reporter rates the handling once (1–5 and a comment); ratings feed the review. */
+export async function rateReport(
+  deps: Deps,
+  code: string,
+  rating: number,
+  comment: string | undefined,
+): Promise<TReceiptView> {
+  const r = await byReceipt(deps, code);
+  if (r.state !== "CLOSED" || r.rating !== null) {
+    throw new AppError(
+      "INVALID_TRANSITION",
+      r.rating !== null ? "Bạn đã đánh giá tin báo này." : "Chỉ đánh giá được sau khi tin báo đã kết thúc.",
+    );
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.update(tx, r.id, { rating, ratingComment: comment ?? null, updatedAt: now });
+    await recordAudit(tx, now, {
+      actorUserId: null,
+      action: "report.rated",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      data: { rating },
+    });
+  });
+  return receiptView(deps, code);
 }
