@@ -35,12 +35,17 @@ export const ZReceiptView = z.object({
   receivedAt: z.string(),
   closed: z.boolean(),
   result: z.string().nullable(),
-  messages: z.array(z.object({ author: z.enum(["reporter", "officer"]), body: z.string(), createdAt: z.string() })),
+  messages: z.array(
+    z.object({ author: z.enum(["reporter", "officer"]), body: z.string(), createdAt: z.string() }),
+  ),
 });
 export type TReceiptView = z.infer<typeof ZReceiptView>;
 
 export const ZMessageRequest = z.object({ body: zRequiredText(5000) });
-export const ZOfficerMessageRequest = z.object({ body: zRequiredText(5000), internal: z.boolean().default(false) });
+export const ZOfficerMessageRequest = z.object({
+  body: zRequiredText(5000),
+  internal: z.boolean().default(false),
+});
 
 export const ZCaseListItem = z.object({
   id: z.string(),
@@ -113,15 +118,25 @@ export const ZCaseEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("FORWARD"), agency: zRequiredText(200) }),
   z.object({ type: z.literal("HANDLE_IN_COMMUNE"), investigatorUserId: zId }),
   z.object({ type: z.literal("MARK_NOT_POLICE_MATTER"), reason: zRequiredText(1000) }),
-  z.object({ type: z.literal("SUSPEND"), ground: z.enum(SUSPENSION_GROUND_CODES), note: zText(1000).optional() }),
+  z.object({
+    type: z.literal("SUSPEND"),
+    ground: z.enum(SUSPENSION_GROUND_CODES),
+    note: zText(1000).optional(),
+  }),
   z.object({ type: z.literal("RESUME") }),
   z.object({
     type: z.literal("RECORD_OUTCOME"),
-    outcome: z.object({ code: z.enum(OUTCOME_CODE_LIST), valuable: z.boolean(), summary: zRequiredText(5000) }),
+    outcome: z.object({
+      code: z.enum(OUTCOME_CODE_LIST),
+      valuable: z.boolean(),
+      summary: zRequiredText(5000),
+    }),
   }),
   z.object({
     type: z.literal("CLOSE"),
-    reporterNotified: z.object({ at: z.iso.datetime({ offset: true }), channel: zRequiredText(60) }).nullable(),
+    reporterNotified: z
+      .object({ at: z.iso.datetime({ offset: true }), channel: zRequiredText(60) })
+      .nullable(),
     /** What the reporter reads with the receipt code (CPC art. 56). */
     publicResult: zText(2000).optional(),
   }),
@@ -141,4 +156,7 @@ export const ZCaseDeadline = z.object({
   status: z.enum(["ok", "due_soon", "overdue"]),
 });
 
-export const ZRatingRequest = z.object({ rating: z.number().int().min(1).max(5), comment: zText(1000).optional() });
+export const ZRatingRequest = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: zText(1000).optional(),
+});

@@ -12,7 +12,9 @@ export async function readUpload(
     ]);
   }
   const malformed = () =>
-    new AppError("VALIDATION_FAILED", "Không đọc được tệp tải lên. Hãy thử lại.", [{ path: "file", message: "malformed multipart" }]);
+    new AppError("VALIDATION_FAILED", "Không đọc được tệp tải lên. Hãy thử lại.", [
+      { path: "file", message: "malformed multipart" },
+    ]);
   let file: Awaited<ReturnType<FastifyRequest["file"]>>;
   try {
     file = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
