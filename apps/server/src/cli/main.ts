@@ -97,7 +97,9 @@ async function main(argv: string[]): Promise<void> {
       if (!(await isDemoSeeded(deps.db))) {
         process.stdout.write("Seeding the Đồng Tâm demo commune (first run)…\n");
         const seeded = await seedDemo(deps);
-        process.stdout.write(`  ${seeded.households} households, ${seeded.members} group members\n`);
+        process.stdout.write(
+          `  ${seeded.households} households, ${seeded.members} group members, ${seeded.reports} reports\n`,
+        );
       }
       await serve(config, deps, (url) => {
         const lines = [

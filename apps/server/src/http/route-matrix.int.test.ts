@@ -7,7 +7,7 @@ import { roleAssignments, users } from "../db/schema";
 import { startImport } from "../modules/households/household-import.service";
 import { createInvite, joinByInvite, requestToJoin } from "../modules/invites/invites.service";
 import { setGroupImage } from "../modules/org/group.service";
-import { listCases, reporterAttachment, submitReport } from "../modules/reports/reports.service";
+import { reporterAttachment, submitReport } from "../modules/reports/reports.service";
 import { addHousehold, buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
 import {
   actorOf,
@@ -546,15 +546,13 @@ const MATRIX: Record<string, Row> = {
     own: { ...caseReaders },
     req: async (t) => {
       // A fresh case per call, so each allowed role acknowledges its own.
-      await submitReport(ctx.deps, {
+      const { reportId: id } = await submitReport(ctx.deps, {
         communeId: t.communeId,
         hamletId: h0(t),
         category: "OTHER",
         description: "Ma trận chuyển trạng thái",
         anonymous: true,
       });
-      const id =
-        (await listCases(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), 1, 0)).items[0]?.id ?? "";
       return {
         method: "POST",
         url: `/api/cases/${id}/transitions`,
@@ -591,7 +589,7 @@ beforeAll(async () => {
       phone: freshPhone(),
       consent,
     });
-    const { receiptCode } = await submitReport(ctx.deps, {
+    const { receiptCode, reportId: caseId } = await submitReport(ctx.deps, {
       communeId: t.communeId,
       hamletId: h0(t),
       category: "CRIME",
@@ -599,8 +597,6 @@ beforeAll(async () => {
       anonymous: false,
       reporter: { name: "Người Báo Tin", phone: freshPhone() },
     });
-    const caseId =
-      (await listCases(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), 10, 0)).items[0]?.id ?? "";
     const { attachmentId } = await reporterAttachment(ctx.deps, receiptCode, png);
     fixtures.set(t.communeId, {
       householdId,

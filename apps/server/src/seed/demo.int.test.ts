@@ -34,6 +34,24 @@ describe("demo commune (DESIGN §5)", () => {
     expect(new Set(shares).size).toBe(shares.length);
     expect(await isDemoSeeded(ctx.deps.db)).toBe(true);
     expect((await verifyAuditChain(ctx.deps.db)).ok).toBe(true);
+    // Reports in every state of the workflow.
+    const states = await ctx.deps.db.execute<{ state: string }>(
+      sql`select distinct state from reports where commune_id = ${seeded.communeId}`,
+    );
+    expect(new Set(states.rows.map((r) => r.state))).toEqual(
+      new Set([
+        "RECEIVED",
+        "ACKNOWLEDGED",
+        "VERIFYING",
+        "FORWARDED",
+        "HANDLED_IN_COMMUNE",
+        "NOT_POLICE_MATTER",
+        "SUSPENDED",
+        "OUTCOME_RECORDED",
+        "CLOSED",
+        "MERGED",
+      ]),
+    );
   });
 
   it.each([

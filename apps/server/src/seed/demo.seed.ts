@@ -31,6 +31,7 @@ import {
   MALE_MIDDLE,
   STREETS,
 } from "./demo-data";
+import { seedDemoReports } from "./demo-reports";
 
 /** Deterministic PRNG (mulberry32): the same demo every time. */
 function rng(seed: number) {
@@ -119,7 +120,7 @@ async function insertBatched<T>(items: T[], size: number, insert: (batch: T[]) =
 /** Seeds the demo province, the Đồng Tâm commune (≥1,500 households) and a small neighbour. */
 export async function seedDemo(
   deps: Deps,
-): Promise<{ communeId: string; provinceId: string; households: number; members: number }> {
+): Promise<{ communeId: string; provinceId: string; households: number; members: number; reports: number }> {
   const r = rng(20250929);
   const now = deps.clock.now();
   const uuid = () => deps.ids.uuid();
@@ -418,5 +419,15 @@ export async function seedDemo(
       data: { households: householdRows.length, members: memberRows.length, users: userRows.length },
     });
   });
-  return { communeId, provinceId, households: householdRows.length, members: memberRows.length };
+  const demoHamlets = hamletRows
+    .filter((h) => h.communeId === communeId)
+    .map((h, i) => ({ hamletId: h.id, leaderUserId: leaderByHamlet.get(i) ?? chief }));
+  const reportCount = await seedDemoReports(deps, communeId, demoHamlets, chief, deputy);
+  return {
+    communeId,
+    provinceId,
+    households: householdRows.length,
+    members: memberRows.length,
+    reports: reportCount,
+  };
 }

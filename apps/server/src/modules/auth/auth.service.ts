@@ -326,3 +326,24 @@ export async function disableTotp(deps: Deps, actor: Actor, code: string, reques
     });
   });
 }
+
+/**
+ * The Actor for a user without a session: for the demo seed and operator commands acting on a
+ * person's behalf through the same services and policies as the API.
+ */
+export async function actorForUser(deps: Deps, userId: string): Promise<Actor> {
+  const user = await getUser(deps, userId);
+  const roles = await rolesOf(deps, user.id);
+  return {
+    userId: user.id,
+    name: user.name,
+    phone: user.phone,
+    isOfficer: user.isOfficer,
+    locale: user.locale === "en" ? "en" : "vi",
+    totpEnabled: user.totpEnabled,
+    roles: roles.grants,
+    totpSetupRequired: false,
+    sessionId: "system",
+    csrfToken: "",
+  };
+}

@@ -46,7 +46,11 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: open,
         schema: { tags: ["reports"], body: ZCreateReportRequest, response: { 201: ZCreateReportResponse } },
       },
-      async (req, reply) => reply.status(201).send(await submitReport(deps, req.body)),
+      async (req, reply) => {
+        // Only the receipt code goes back: the reporter needs nothing else.
+        const { receiptCode } = await submitReport(deps, req.body);
+        return reply.status(201).send({ receiptCode });
+      },
     );
     app.get(
       "/api/reports/receipt/:code",

@@ -49,7 +49,7 @@ const lookupKey = (deps: Deps, code: string) => receiptLookupKey(code, (d) => de
 export async function submitReport(
   deps: Deps,
   input: TCreateReportRequest,
-): Promise<{ receiptCode: string }> {
+): Promise<{ receiptCode: string; reportId: string }> {
   const commune = await orgRepository.findCommune(deps.db, input.communeId);
   if (!commune) {
     throw new AppError("VALIDATION_FAILED", "Không có xã này.", [
@@ -121,7 +121,7 @@ export async function submitReport(
       data: { category: input.category, anonymous: input.anonymous, channel: "web" },
     });
   });
-  return { receiptCode: code };
+  return { receiptCode: code, reportId: id };
 }
 
 async function byReceipt(deps: Deps, code: string): Promise<ReportRow> {
