@@ -85,7 +85,7 @@ export function startServer(
   args: string[],
   env: Record<string, string>,
   timeoutMs = 120_000,
-): Promise<{ url: string; output: () => string; stop(): Promise<number | null> }> {
+): Promise<{ url: string; output: () => string; stop(): Promise<number | null>; crash(): Promise<void> }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", ...env },
@@ -104,6 +104,12 @@ export function startServer(
             new Promise((closed) => {
               child.once("close", (code) => closed(code));
               child.kill("SIGTERM");
+            }),
+          crash: () =>
+            new Promise((closed) => {
+              child.removeAllListeners("close");
+              child.once("close", () => closed());
+              child.kill("SIGKILL");
             }),
         });
       }
