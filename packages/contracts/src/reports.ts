@@ -58,10 +58,35 @@ export const ZCaseListItem = z.object({
   receivedAt: z.string(),
   excerpt: z.string(),
   assigneeUserId: z.string().nullable(),
+  /** The earliest deadline still running, for "quá hạn" / "sắp đến hạn" in lists. */
+  nextDeadline: z
+    .object({ code: z.string(), legal: z.string(), status: z.enum(["ok", "due_soon", "overdue"]) })
+    .nullable(),
 });
 export type TCaseListItem = z.infer<typeof ZCaseListItem>;
 
 export const ZCaseList = z.object({ total: z.number().int(), items: z.array(ZCaseListItem) });
+
+/** A report received by phone or in person, logged by an officer (plan II.4.2 "gọi điện trực tiếp"). */
+export const ZLogReportRequest = z
+  .object({
+    communeId: zId,
+    hamletId: zId.optional(),
+    category: z.enum(CATEGORIES),
+    description: zRequiredText(5000),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    location: zText(300).optional(),
+    channel: z.enum(["phone", "in_person"]),
+    anonymous: z.boolean(),
+    reporter: z
+      .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
+      .optional(),
+  })
+  .refine((r) => r.anonymous || r.reporter !== undefined, {
+    message: "Cần họ tên và số điện thoại người báo tin.",
+    path: ["reporter"],
+  });
+export type TLogReportRequest = z.infer<typeof ZLogReportRequest>;
 
 export const ZCaseDetail = ZCaseListItem.extend({
   description: z.string(),

@@ -560,6 +560,21 @@ const MATRIX: Record<string, Row> = {
       };
     },
   },
+  "POST /api/cases": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 201, deputy: 201, leader: 201, leader2: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: "/api/cases",
+      payload: {
+        communeId: t.communeId,
+        category: "OTHER",
+        description: "Nhận qua điện thoại",
+        channel: "phone",
+        anonymous: true,
+      },
+    }),
+  },
 };
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import type { AuditFields } from "./audit-hash";
@@ -21,6 +21,23 @@ export const auditRepository = {
 
   async page(db: Executor, afterId: number, limit: number) {
     return db.select().from(auditLog).where(gt(auditLog.id, afterId)).orderBy(asc(auditLog.id)).limit(limit);
+  },
+
+  async listActionsForEntities(db: Executor, entityType: string, entityIds: string[], actions: string[]) {
+    if (entityIds.length === 0) {
+      return [];
+    }
+    return db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, entityType),
+          inArray(auditLog.entityId, entityIds),
+          inArray(auditLog.action, actions),
+        ),
+      )
+      .orderBy(asc(auditLog.id));
   },
 
   async listForEntity(db: Executor, entityType: string, entityId: string) {

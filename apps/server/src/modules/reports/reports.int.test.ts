@@ -406,3 +406,47 @@ describe("case handling: workflow, deadlines, result and rating", () => {
     expect(audit?.data).toMatchObject({ fromKind: "TIN_BAO_NAC_DANH", toKind: "PHAN_ANH_KIEN_NGHI" });
   });
 });
+
+describe("reports received by phone or in person", () => {
+  it("an officer logs one; it gets a receipt code for the resident and shows in the in-box with its next deadline", async () => {
+    const res = await call(ctx.app, s.leader, {
+      method: "POST",
+      url: "/api/cases",
+      payload: {
+        communeId: t.communeId,
+        hamletId: hamletId(),
+        category: "TRAFFIC_ACCIDENT",
+        description: "Người dân gọi báo va chạm xe máy ở ngã ba, có người bị thương nhẹ.",
+        channel: "phone",
+        anonymous: false,
+        reporter: { name: "Đinh Văn Gọi", phone: "0966 000 333" },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { caseId, receiptCode } = res.json();
+    expect(receiptCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const [audit] = await auditRows(ctx.deps, "report.logged", caseId);
+    expect(audit).toMatchObject({
+      actorUserId: t.users.leader.id,
+      data: { channel: "phone", anonymous: false, category: "TRAFFIC_ACCIDENT" },
+    });
+    const inbox = (await call(ctx.app, s.leader, { method: "GET", url: "/api/cases?limit=200" })).json();
+    const item = inbox.items.find((i: { id: string }) => i.id === caseId);
+    expect(item).toMatchObject({ kind: "TIN_BAO", nextDeadline: { code: "FORWARDING", status: "ok" } });
+    expect(
+      (
+        await call(ctx.app, s.groupDeputy, {
+          method: "POST",
+          url: "/api/cases",
+          payload: {
+            communeId: t.communeId,
+            category: "OTHER",
+            description: "x",
+            channel: "phone",
+            anonymous: true,
+          },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});

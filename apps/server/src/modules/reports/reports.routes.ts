@@ -5,6 +5,7 @@ import {
   ZCreateReportResponse,
   ZGrantIdentityRequest,
   ZId,
+  ZLogReportRequest,
   ZMessageRequest,
   ZOfficerMessageRequest,
   ZOk,
@@ -23,6 +24,7 @@ import {
   caseAttachment,
   grantIdentity,
   listCases,
+  logReport,
   officerMessage,
   rateReport,
   receiptView,
@@ -107,6 +109,20 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req) => transitionCase(deps, requireActor(req), req.params.caseId, req.body.event, req.id),
+    );
+    app.post(
+      "/api/cases",
+      {
+        schema: {
+          tags: ["cases"],
+          body: ZLogReportRequest,
+          response: { 201: z.object({ caseId: z.string(), receiptCode: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const { reportId, receiptCode } = await logReport(deps, requireActor(req), req.body);
+        return reply.status(201).send({ caseId: reportId, receiptCode });
+      },
     );
     app.get(
       "/api/cases",

@@ -2,19 +2,22 @@ import { createHash } from "node:crypto";
 import type {
   TCaseListItem,
   TCreateReportRequest,
+  TLogReportRequest,
   TReceiptView,
   TReportCategory,
   TReportKind,
   TRevealedIdentity,
 } from "@binhyen/contracts";
 import sharp from "sharp";
-import type { Actor } from "../../core/authz";
+import { type Actor, seesCommune } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import { requirePhone } from "../../core/phone";
 import type { Deps } from "../../deps";
+import { auditRepository } from "../audit/audit.repository";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
 import { getCase } from "./case.service";
+import { caseDeadlines } from "./case-deadlines";
 import { newReceiptCode, normalizeReceiptCode, receiptLookupKey } from "./receipt-code";
 import { type ReportRef, reportPolicy } from "./reports.policy";
 import { type ReportRow, reportsRepository } from "./reports.repository";
@@ -49,6 +52,10 @@ const lookupKey = (deps: Deps, code: string) => receiptLookupKey(code, (d) => de
 export async function submitReport(
   deps: Deps,
   input: TCreateReportRequest,
+  via: { channel: "web" | "phone" | "in_person"; loggedByUserId: string | null } = {
+    channel: "web",
+    loggedByUserId: null,
+  },
 ): Promise<{ receiptCode: string; reportId: string }> {
   const commune = await orgRepository.findCommune(deps.db, input.communeId);
   if (!commune) {
@@ -96,7 +103,8 @@ export async function submitReport(
       location: input.location ?? "",
       anonymous: input.anonymous,
       receiptKey: lookupKey(deps, code),
-      channel: "web",
+      channel: via.channel,
+      loggedByUserId: via.loggedByUserId,
       receivedAt: now,
       // A conduct report goes to the chief and never to the hamlet's own officer.
       assigneeUserId: conduct ? chief : (assignee ?? chief),
@@ -113,12 +121,12 @@ export async function submitReport(
     }
     // The audit row names the report, never the reporter.
     await recordAudit(tx, now, {
-      actorUserId: null,
-      action: "report.submitted",
+      actorUserId: via.loggedByUserId,
+      action: via.loggedByUserId ? "report.logged" : "report.submitted",
       entityType: "report",
       entityId: id,
       communeId: input.communeId,
-      data: { category: input.category, anonymous: input.anonymous, channel: "web" },
+      data: { category: input.category, anonymous: input.anonymous, channel: via.channel },
     });
   });
   return { receiptCode: code, reportId: id };
@@ -265,6 +273,7 @@ export function listItem(r: ReportRow, hamletName: string | null): TCaseListItem
     receivedAt: r.receivedAt.toISOString(),
     excerpt: r.description.slice(0, 140),
     assigneeUserId: r.assigneeUserId,
+    nextDeadline: null,
   };
 }
 
@@ -282,7 +291,26 @@ export async function listCases(deps: Deps, actor: Actor, limit: number, offset:
       .map((r) => r.groupId as string),
   };
   const { total, rows } = await reportsRepository.list(deps.db, scope, limit, offset);
-  return { total, items: rows.map((r) => listItem(r.report, r.hamletName)) };
+  const suspensions = await auditRepository.listActionsForEntities(
+    deps.db,
+    "report",
+    rows.map((r) => r.report.id),
+    ["case.suspended", "case.resumed"],
+  );
+  return {
+    total,
+    items: rows.map((r) => {
+      const next = caseDeadlines(
+        deps,
+        r.report,
+        suspensions.filter((a) => a.entityId === r.report.id),
+      ).sort((a, b) => a.legal.localeCompare(b.legal))[0];
+      return {
+        ...listItem(r.report, r.hamletName),
+        nextDeadline: next ? { code: next.code, legal: next.legal, status: next.status } : null,
+      };
+    }),
+  };
 }
 
 export async function officerMessage(
@@ -409,4 +437,24 @@ export async function rateReport(
     });
   });
   return receiptView(deps, code);
+}
+
+/**
+ * A report received by phone or in person, logged by an officer of the commune. The receipt code is
+ * returned once so the officer can give it to the resident.
+ */
+export async function logReport(deps: Deps, actor: Actor, input: TLogReportRequest) {
+  const commune = await orgRepository.findCommune(deps.db, input.communeId);
+  if (!commune || !seesCommune(actor, input.communeId, commune.commune.provinceId)) {
+    throw new AppError("NOT_FOUND");
+  }
+  const officer = actor.roles.some(
+    (r) =>
+      r.communeId === input.communeId && ["COMMUNE_CHIEF", "COMMUNE_DEPUTY", "GROUP_LEADER"].includes(r.role),
+  );
+  if (!officer) {
+    throw new AppError("FORBIDDEN");
+  }
+  const { channel, ...report } = input;
+  return submitReport(deps, report, { channel, loggedByUserId: actor.userId });
 }
