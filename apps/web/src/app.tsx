@@ -2,6 +2,8 @@ import { Route, Switch } from "wouter";
 import { I18nProvider } from "./i18n/i18n-context";
 import { SessionProvider } from "./lib/session";
 import { AccountRoute } from "./routes/account-route";
+import { CaseRoute } from "./routes/case-route";
+import { CasesRoute } from "./routes/cases-route";
 import { CommuneRoute } from "./routes/commune-route";
 import { CoverageRoute } from "./routes/coverage-route";
 import { GroupRoute } from "./routes/group-route";
@@ -15,6 +17,8 @@ import { MembershipRoute } from "./routes/membership-route";
 import { NotFoundRoute } from "./routes/not-found-route";
 import { OfficersRoute } from "./routes/officers-route";
 import { ProvinceRoute } from "./routes/province-route";
+import { ReportFollowRoute } from "./routes/report-follow-route";
+import { ReportRoute } from "./routes/report-route";
 import { RequireAuth } from "./routes/require-auth";
 
 export function App() {
@@ -29,10 +33,13 @@ export function App() {
           {(params) => <JoinRoute source={{ kind: "token", token: params.token }} />}
         </Route>
         <Route path="/membership/:token">{(params) => <MembershipRoute token={params.token} />}</Route>
+        <Route path="/report/follow" component={ReportFollowRoute} />
         <Route>
           <SessionProvider>
             <Switch>
               <Route path="/login" component={LoginRoute} />
+              {/* Public too, but a signed-in member keeps their navigation and their role gives the place. */}
+              <Route path="/report" component={ReportRoute} />
               <Route>
                 <RequireAuth>
                   <Switch>
@@ -61,6 +68,8 @@ export function App() {
                     <Route path="/groups/:groupId">
                       {(params) => <GroupRoute groupId={params.groupId} />}
                     </Route>
+                    <Route path="/cases" component={CasesRoute} />
+                    <Route path="/cases/:caseId">{(params) => <CaseRoute caseId={params.caseId} />}</Route>
                     <Route path="/account" component={AccountRoute} />
                     <Route component={NotFoundRoute} />
                   </Switch>

@@ -28,6 +28,10 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
       return t("nav.coverage");
     case "officers":
       return t("nav.officers");
+    case "cases":
+      return t("nav.cases");
+    case "report":
+      return t("nav.report");
     case "group":
       // With several groups, "My group" is ambiguous: name each one.
       return manyGroups && target.groupId ? (
@@ -38,8 +42,8 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
   }
 }
 
-function isCurrent(location: string, href: string): boolean {
-  return location === href;
+function isCurrent(location: string, href: string, prefix = false): boolean {
+  return location === href || (prefix && location.startsWith(`${href}/`));
 }
 
 /** Header, navigation and page frame for signed-in screens. */
@@ -88,8 +92,10 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Link
                 key={target.href}
                 href={target.href}
-                className={isCurrent(location, target.href) ? "tabs__link is-active" : "tabs__link"}
-                aria-current={isCurrent(location, target.href) ? "page" : undefined}
+                className={
+                  isCurrent(location, target.href, target.prefix) ? "tabs__link is-active" : "tabs__link"
+                }
+                aria-current={isCurrent(location, target.href, target.prefix) ? "page" : undefined}
                 data-testid={`nav-${target.kind}`}
               >
                 <NavLabel target={target} manyGroups={manyGroups} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitPhones } from "../features/households/household-form";
-import { formatDayMonth, formatPercent } from "./format";
+import { formatDayMonth, formatDeadline, formatPercent } from "./format";
 
 describe("formatPercent", () => {
   it("shows one decimal in the Vietnamese number format, and in English", () => {
@@ -27,5 +27,16 @@ describe("splitPhones", () => {
       "0251 3123 456",
     ]);
     expect(splitPhones("  ")).toEqual([]);
+  });
+});
+
+describe("formatDeadline", () => {
+  it("shows a deadline in Vietnam's time, and the end of a day as 24:00 of that day", () => {
+    // Received 29/09/2025 10:00 (+07:00): forwarding is due 24 hours later.
+    expect(formatDeadline("2025-09-30T03:00:00Z")).toBe("30/09 10:00");
+    // 24:00 on 18/10/2025 is the instant 00:00 (+07:00) of 19/10.
+    expect(formatDeadline("2025-10-18T17:00:00Z")).toBe("18/10 24:00");
+    expect(formatDeadline("2025-10-18T17:00:00Z", true)).toBe("18/10/2025 24:00");
+    expect(formatDeadline("")).toBe("");
   });
 });

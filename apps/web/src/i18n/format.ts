@@ -69,3 +69,29 @@ export function formatDayMonth(value: string): string {
   const full = formatDate(value);
   return full.slice(0, 5);
 }
+
+/**
+ * A deadline as the law reads it: a limit in days ends "at 24:00 of the last day", which the
+ * server sends as 00:00 of the next day; that instant is shown as 24:00 of the day before.
+ * "30/09 10:00", or with the year "30/09/2025 10:00"; "18/10 24:00" for the end of 18/10.
+ */
+export function formatDeadline(value: string | Date | null | undefined, withYear = false): string {
+  if (value === null || value === undefined || value === "") {
+    return "";
+  }
+  const date = typeof value === "string" ? new Date(value) : value;
+  let p = parts(date);
+  if (!p) {
+    return "";
+  }
+  let time = `${p.hour}:${p.minute}`;
+  if (time === "00:00") {
+    const dayBefore = parts(new Date(date.getTime() - 60_000));
+    if (dayBefore) {
+      p = dayBefore;
+      time = "24:00";
+    }
+  }
+  const day = withYear ? `${p.day}/${p.month}/${p.year}` : `${p.day}/${p.month}`;
+  return `${day} ${time}`;
+}

@@ -53,8 +53,10 @@ export function canEditHouseholds(me: Me, group: { id: string; communeId: string
 }
 
 export interface NavTarget {
-  kind: "province" | "commune" | "coverage" | "officers" | "group";
+  kind: "province" | "commune" | "coverage" | "officers" | "group" | "cases" | "report";
   href: string;
+  /** Also current on the pages below it (the in-box on a case's page). */
+  prefix?: boolean;
   /** For groups: which group, so the label can name it when there are several. */
   groupId?: string;
 }
@@ -77,6 +79,7 @@ export function navTargets(me: Me): NavTarget[] {
   for (const r of me.roles) {
     if (COMMUNE_STAFF.includes(r.role) && r.communeId) {
       add({ kind: "commune", href: `/communes/${r.communeId}` });
+      add({ kind: "cases", href: "/cases", prefix: true });
       add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
       add({ kind: "officers", href: `/communes/${r.communeId}/officers` });
     }
@@ -85,6 +88,10 @@ export function navTargets(me: Me): NavTarget[] {
     if (r.role === Role.GROUP_LEADER && r.groupId) {
       add({ kind: "group", href: `/groups/${r.groupId}`, groupId: r.groupId });
     }
+  }
+  // The area officer's in-box of their hamlets' reports comes right after their groups.
+  if (has(me, [Role.GROUP_LEADER])) {
+    add({ kind: "cases", href: "/cases", prefix: true });
   }
   for (const r of me.roles) {
     if (r.role === Role.GROUP_LEADER && r.communeId) {
@@ -97,6 +104,10 @@ export function navTargets(me: Me): NavTarget[] {
       add({ kind: "group", href: `/groups/${r.groupId}`, groupId: r.groupId });
     }
   }
+  // Group deputies and members never read reports (DESIGN §1); they may send one.
+  if (!canReadReports(me) && has(me, [Role.GROUP_DEPUTY, Role.GROUP_MEMBER])) {
+    add({ kind: "report", href: "/report" });
+  }
   return targets;
 }
 
@@ -107,4 +118,38 @@ export function navTargets(me: Me): NavTarget[] {
  */
 export function homePath(me: Me): string | null {
   return navTargets(me)[0]?.href ?? null;
+}
+
+/** Who reads residents' reports (DESIGN §1): commune chief and deputies, group leaders. */
+export function canReadReports(me: Me): boolean {
+  return has(me, [...COMMUNE_STAFF, Role.GROUP_LEADER]);
+}
+
+/**
+ * Where a signed-in person's own report goes: their commune and, when it is unambiguous, their
+ * hamlet (and its group, to name it). Null when the roles name no commune or several.
+ */
+export function reportPlaceOf(me: Me): { communeId: string; hamletId: string; groupId: string } | null {
+  const communes = [...new Set(me.roles.map((r) => r.communeId).filter((id): id is string => Boolean(id)))];
+  const communeId = communes.length === 1 ? communes[0] : undefined;
+  if (!communeId) {
+    return null;
+  }
+  const hamlets = me.roles.filter((r) => r.communeId === communeId && r.hamletId && r.groupId);
+  const hamletIds = new Set(hamlets.map((r) => r.hamletId));
+  const only = hamletIds.size === 1 ? hamlets[0] : undefined;
+  return { communeId, hamletId: only?.hamletId ?? "", groupId: only?.groupId ?? "" };
+}
+
+/**
+ * The commune whose officers the case screens pick from. The case itself does not name its commune
+ * yet, so it is the reader's own when their officer roles name exactly one.
+ */
+export function reportCommuneOf(me: Me): string | null {
+  const ids = new Set(
+    me.roles
+      .filter((r) => [...COMMUNE_STAFF, Role.GROUP_LEADER].includes(r.role) && r.communeId)
+      .map((r) => r.communeId as string),
+  );
+  return ids.size === 1 ? ([...ids][0] ?? null) : null;
 }

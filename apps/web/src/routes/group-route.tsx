@@ -12,7 +12,13 @@ import { MembersList } from "../features/group/members-list";
 import { OutreachCard } from "../features/outreach/outreach-card";
 import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
-import { canEditGroupProfile, canManageDeputies, canViewCommune, canViewHouseholds } from "../lib/roles";
+import {
+  canEditGroupProfile,
+  canManageDeputies,
+  canReadReports,
+  canViewCommune,
+  canViewHouseholds,
+} from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
@@ -88,6 +94,21 @@ export function GroupRoute({ groupId }: { groupId: string }) {
         {...(manageDeputies ? { onRemoveDeputy } : {})}
       />
       {!canEdit ? <p className="muted small">{t("group.readOnlyNote")}</p> : null}
+
+      {/* Members and deputies report privately, never in the group (plan II.4.2). */}
+      {canReadReports(me) ? null : (
+        <section className="card report-cta group-report" data-testid="group-report-cta">
+          <h2 className="report-cta__title">{t("group.reportTitle")}</h2>
+          <p className="report-cta__body">{t("group.reportBody")}</p>
+          <Link
+            href={`/report?commune=${encodeURIComponent(data.communeId)}&hamlet=${encodeURIComponent(data.hamlet.id)}`}
+            className="btn btn--report"
+            data-testid="group-report-button"
+          >
+            {t("group.reportButton")}
+          </Link>
+        </section>
+      )}
 
       {canViewHouseholds(me, data) ? <OutreachCard group={data} /> : null}
 

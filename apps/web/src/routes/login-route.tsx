@@ -1,4 +1,4 @@
-import { Redirect, useLocation, useSearch } from "wouter";
+import { Link, Redirect, useLocation, useSearch } from "wouter";
 import { Brand } from "../components/brand";
 import { LanguageSwitch } from "../components/language-switch";
 import { Loading } from "../components/status";
@@ -39,6 +39,17 @@ export function LoginRoute() {
             {t("error.UNAUTHENTICATED")}
           </p>
         ) : null}
+        {/* Residents land here too: reporting needs no account, so it comes first. */}
+        <section className="card report-cta" data-testid="report-cta">
+          <h2 className="report-cta__title">{t("login.reportTitle")}</h2>
+          <p className="report-cta__body">{t("login.reportBody")}</p>
+          <Link href="/report" className="btn btn--report btn--block" data-testid="report-cta-button">
+            {t("login.reportButton")}
+          </Link>
+          <Link href="/report/follow" className="link report-cta__follow">
+            {t("login.followLink")}
+          </Link>
+        </section>
         <LoginForm
           onSignedIn={async (response) => {
             const me = await completeSignIn(response);

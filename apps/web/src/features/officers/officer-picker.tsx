@@ -12,7 +12,8 @@ interface OfficerPickerProps {
   communeId: string;
   label: string;
   value: string;
-  onChange: (userId: string) => void;
+  /** The chosen id, and the officer it names (undefined for "none"). */
+  onChange: (userId: string, officer?: TOfficer) => void;
   currentUserId?: string | null;
   error?: string | null;
 }
@@ -66,7 +67,13 @@ export function OfficerPicker({
             id={id}
             className="input"
             value={value}
-            onChange={(event) => onChange(event.target.value)}
+            onChange={(event) => {
+              const id = event.target.value;
+              onChange(
+                id,
+                active.find((o) => o.id === id),
+              );
+            }}
             aria-describedby={describedBy}
             aria-invalid={invalid}
             data-testid="officer-select"

@@ -1,0 +1,448 @@
+import type { TCreateReportRequest } from "@binhyen/contracts";
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { ConfirmButton } from "../../components/confirm-button";
+import { DateTimeField, dateTimeError } from "../../components/date-time-field";
+import { TextAreaField, TextField } from "../../components/field";
+import { ErrorNotice } from "../../components/status";
+import { useI18n } from "../../i18n/i18n-context";
+import { isApiError } from "../../lib/api-client";
+import { vnDateTimeToIso } from "../../lib/date-input";
+import { REPORT_CATEGORY_LIST } from "../../lib/report-codes";
+import { PhotoPicker } from "./photo-picker";
+import {
+  clearDraft,
+  draftHasContent,
+  EMPTY_DRAFT,
+  type ReportDraft,
+  readDraft,
+  readLastPlace,
+  writeDraft,
+  writeLastPlace,
+} from "./report-store";
+import { submitReport } from "./reports-api";
+
+/** Where the report goes: from the address (?commune=&hamlet=) or the signed-in person's role. */
+export interface ReportPlace {
+  communeId: string;
+  hamletId: string;
+  /** Known only when the page could look it up (a signed-in member); never asked publicly. */
+  hamletName: string | null;
+}
+
+export interface SentReport {
+  code: string;
+  category: string;
+  photos: File[];
+}
+
+type Errors = Partial<Record<"category" | "description" | "occurredAt" | "name" | "phone", string>>;
+
+/** A fetch that never reached the server: no network, or the device believes it is offline. */
+function isOffline(error: unknown): boolean {
+  return isApiError(error, "NETWORK") || (typeof navigator !== "undefined" && navigator.onLine === false);
+}
+
+function initialDraft(place: ReportPlace): { draft: ReportDraft; restored: boolean } {
+  const saved = readDraft();
+  const restored = saved !== null && draftHasContent(saved);
+  const base = saved ?? EMPTY_DRAFT;
+  // A place in the address or the role wins; then the draft's; then the last link opened here.
+  if (place.communeId) {
+    writeLastPlace({ communeId: place.communeId, hamletId: place.hamletId });
+    return { draft: { ...base, communeId: place.communeId, hamletId: place.hamletId }, restored };
+  }
+  const last = base.communeId ? null : readLastPlace();
+  return { draft: last ? { ...base, ...last } : base, restored };
+}
+
+/**
+ * The resident's report (plan II.4.2): what, when, where, photos, and whether to leave a name.
+ * Everything but the photos is kept on the device as it is typed; when the network is down the
+ * report waits there and goes as soon as the device is back online. Only a 201 clears it.
+ */
+export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sent: SentReport) => void }) {
+  const { t } = useI18n();
+  const [{ draft: startDraft, restored }] = useState(() => initialDraft(place));
+  const [draft, setDraft] = useState<ReportDraft>(startDraft);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const photosRef = useRef(photos);
+  photosRef.current = photos;
+  const sendingRef = useRef(false);
+  const onSentRef = useRef(onSent);
+  onSentRef.current = onSent;
+  const categoryId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const identityId = useId();
+
+  // Every change is on the device at once: a dead battery or a closed tab loses nothing.
+  useEffect(() => {
+    writeDraft(draft);
+  }, [draft]);
+
+  const update = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const validate = useCallback(
+    (d: ReportDraft): { errors: Errors; occurredAt: string | null } => {
+      const next: Errors = {};
+      if (!d.category) {
+        next.category = t("report.categoryRequired");
+      }
+      if (!d.description.trim()) {
+        next.description = t("report.descriptionRequired");
+      }
+      const when = vnDateTimeToIso(d.occurredDate, d.occurredTime);
+      const occurredAt = when.ok ? when.iso : null;
+      const whenError = dateTimeError(d.occurredDate, d.occurredTime, t);
+      if (whenError) {
+        next.occurredAt = whenError;
+      } else if (occurredAt && new Date(occurredAt).getTime() > Date.now() + 60_000) {
+        next.occurredAt = t("report.occurredAtFuture");
+      }
+      if (!d.anonymous) {
+        if (!d.name.trim()) {
+          next.name = t("report.nameRequired");
+        }
+        if (!d.phone.trim()) {
+          next.phone = t("report.phoneRequired");
+        }
+      }
+      return { errors: next, occurredAt };
+    },
+    [t],
+  );
+
+  const queue = useCallback(() => setDraft((current) => ({ ...current, queued: true })), []);
+
+  /** Sends the current draft once (never twice at a time); failures for want of network queue it. */
+  const send = useCallback(
+    async (occurredAt: string | null) => {
+      const d = draftRef.current;
+      if (sendingRef.current || !d.communeId) {
+        return;
+      }
+      if (navigator.onLine === false) {
+        queue();
+        return;
+      }
+      const body: TCreateReportRequest = {
+        communeId: d.communeId,
+        ...(d.hamletId ? { hamletId: d.hamletId } : {}),
+        category: d.category,
+        description: d.description.trim(),
+        ...(occurredAt ? { occurredAt } : {}),
+        ...(d.location.trim() ? { location: d.location.trim() } : {}),
+        anonymous: d.anonymous,
+        ...(d.anonymous
+          ? {}
+          : {
+              reporter: {
+                name: d.name.trim(),
+                phone: d.phone.trim(),
+                ...(d.address.trim() ? { address: d.address.trim() } : {}),
+              },
+            }),
+      };
+      sendingRef.current = true;
+      setBusy(true);
+      setError(null);
+      try {
+        const { receiptCode } = await submitReport(body);
+        clearDraft();
+        onSentRef.current({ code: receiptCode, category: d.category, photos: photosRef.current });
+      } catch (caught) {
+        if (isOffline(caught)) {
+          queue();
+        } else {
+          // The server refused it: the person must fix something, so it is no longer waiting.
+          setDraft((current) => ({ ...current, queued: false }));
+          setError(caught);
+        }
+      } finally {
+        sendingRef.current = false;
+        setBusy(false);
+      }
+    },
+    [queue],
+  );
+
+  /** Sends a queued draft again, if it still passes the checks. */
+  const retryQueued = useCallback(() => {
+    const d = draftRef.current;
+    if (!d.queued) {
+      return;
+    }
+    // It may have been edited while waiting: check it again before it goes.
+    const checked = validate(d);
+    if (Object.keys(checked.errors).length > 0) {
+      setErrors(checked.errors);
+      setDraft((current) => ({ ...current, queued: false }));
+      return;
+    }
+    void send(checked.occurredAt);
+  }, [send, validate]);
+
+  // Back online: send what was waiting. Also on opening the page with a queued draft.
+  useEffect(() => {
+    window.addEventListener("online", retryQueued);
+    if (navigator.onLine !== false) {
+      retryQueued();
+    }
+    return () => window.removeEventListener("online", retryQueued);
+  }, [retryQueued]);
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const checked = validate(draft);
+    setErrors(checked.errors);
+    if (Object.keys(checked.errors).length > 0) {
+      // A long form on a small screen: bring the first problem into view once it is drawn.
+      window.requestAnimationFrame(() => {
+        const first = formRef.current?.querySelector<HTMLElement>(".field__error, [aria-invalid='true']");
+        first?.scrollIntoView({ block: "center" });
+      });
+      return;
+    }
+    if (!draft.communeId) {
+      return;
+    }
+    await send(checked.occurredAt);
+  };
+
+  /** The server's message for exactly this field ("reporter" is the name-or-anonymous rule). */
+  const serverIssue = (path: string) =>
+    isApiError(error, "VALIDATION_FAILED")
+      ? error.fieldIssues.find((issue) => issue.path === path)?.message
+      : undefined;
+  const shownFields = [
+    "category",
+    "description",
+    "occurredAt",
+    "location",
+    "reporter",
+    "reporter.name",
+    "reporter.phone",
+    "reporter.address",
+  ];
+  const otherError = error && !shownFields.some((path) => serverIssue(path)) ? error : null;
+
+  return (
+    <form ref={formRef} onSubmit={(event) => void onSubmit(event)} noValidate data-testid="report-form">
+      {restored ? (
+        <p className="notice notice--info" data-testid="report-draft-restored">
+          {t("report.draftRestored")}
+        </p>
+      ) : null}
+
+      <section className="card">
+        <p className="muted small">{t("report.placeLabel")}</p>
+        {draft.communeId ? (
+          <p className="report-place" data-testid="report-place">
+            {draft.hamletId
+              ? place.hamletName && place.hamletId === draft.hamletId
+                ? t("report.placeHamlet", { hamlet: place.hamletName })
+                : t("report.placeHamletUnnamed")
+              : t("report.placeCommune")}
+          </p>
+        ) : (
+          <p className="notice notice--warning" data-testid="report-no-commune">
+            {t("report.noCommune")}
+          </p>
+        )}
+      </section>
+
+      <section className="card">
+        <fieldset
+          className="fieldset"
+          aria-describedby={errors.category ? `${categoryId}-error` : undefined}
+          data-testid="report-categories"
+        >
+          <legend className="report-legend">{t("report.categoryLegend")}</legend>
+          <div className="choices">
+            {REPORT_CATEGORY_LIST.map((code) => (
+              <label
+                key={code}
+                className={draft.category === code ? "choice is-selected" : "choice"}
+                data-testid={`category-${code}`}
+              >
+                <input
+                  type="radio"
+                  name="report-category"
+                  value={code}
+                  checked={draft.category === code}
+                  onChange={() => update({ category: code })}
+                />
+                <span className="choice__text">
+                  <span className="choice__label">{t(`reportCategory.${code}`)}</span>
+                  <span className="choice__hint">{t(`reportCategoryHint.${code}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+          {errors.category || serverIssue("category") ? (
+            <p className="field__error" id={`${categoryId}-error`}>
+              {errors.category ?? serverIssue("category")}
+            </p>
+          ) : null}
+        </fieldset>
+      </section>
+
+      <section className="card">
+        <TextAreaField
+          label={t("report.description")}
+          hint={t("report.descriptionHint")}
+          error={errors.description ?? serverIssue("description")}
+          value={draft.description}
+          onValueChange={(description) => update({ description })}
+          rows={6}
+          maxLength={5000}
+          data-testid="report-description"
+        />
+        <DateTimeField
+          label={t("report.occurredAt")}
+          hint={t("report.occurredAtHint")}
+          date={draft.occurredDate}
+          time={draft.occurredTime}
+          onChange={({ date, time }) => update({ occurredDate: date, occurredTime: time })}
+          error={errors.occurredAt ?? serverIssue("occurredAt")}
+          testId="report-occurred"
+        />
+        <TextField
+          label={t("report.location")}
+          hint={t("report.locationHint")}
+          error={serverIssue("location")}
+          value={draft.location}
+          onValueChange={(location) => update({ location })}
+          maxLength={300}
+          data-testid="report-location"
+        />
+        <PhotoPicker
+          files={photos}
+          onChange={setPhotos}
+          disabled={busy}
+          label={t("report.photos")}
+          hint={`${t("report.photosHint")} ${t("report.photosNotInDraft")}`}
+          testId="report-photos"
+        />
+      </section>
+
+      <section className="card">
+        <fieldset className="fieldset" aria-describedby={`${identityId}-note`}>
+          <legend className="report-legend">{t("report.identityLegend")}</legend>
+          <div className="choices">
+            <label className={draft.anonymous ? "choice is-selected" : "choice"}>
+              <input
+                type="radio"
+                name="report-identity"
+                checked={draft.anonymous}
+                onChange={() => update({ anonymous: true })}
+                data-testid="report-anonymous"
+              />
+              <span className="choice__text">
+                <span className="choice__label">{t("report.anonymous")}</span>
+                <span className="choice__hint">{t("report.anonymousHint")}</span>
+              </span>
+            </label>
+            <label className={draft.anonymous ? "choice" : "choice is-selected"}>
+              <input
+                type="radio"
+                name="report-identity"
+                checked={!draft.anonymous}
+                onChange={() => update({ anonymous: false })}
+                data-testid="report-named"
+              />
+              <span className="choice__text">
+                <span className="choice__label">{t("report.named")}</span>
+                <span className="choice__hint">{t("report.namedHint")}</span>
+              </span>
+            </label>
+          </div>
+        </fieldset>
+        {draft.anonymous ? null : (
+          <div className="report-identity" data-testid="report-identity-fields">
+            <TextField
+              label={t("report.name")}
+              error={errors.name ?? serverIssue("reporter.name") ?? serverIssue("reporter")}
+              value={draft.name}
+              onValueChange={(name) => update({ name })}
+              maxLength={120}
+              autoComplete="name"
+              data-testid="report-name"
+            />
+            <TextField
+              label={t("report.phone")}
+              error={errors.phone ?? serverIssue("reporter.phone")}
+              value={draft.phone}
+              onValueChange={(phone) => update({ phone })}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              data-testid="report-phone"
+            />
+            <TextField
+              label={t("report.address")}
+              error={serverIssue("reporter.address")}
+              value={draft.address}
+              onValueChange={(address) => update({ address })}
+              maxLength={300}
+              autoComplete="street-address"
+            />
+          </div>
+        )}
+        <p className="muted small" id={`${identityId}-note`}>
+          {t("report.truthNote")}
+        </p>
+      </section>
+
+      {draft.queued ? (
+        <div className="notice notice--warning" role="status" data-testid="report-queued">
+          <p>
+            <strong>{t("report.queuedTitle")}</strong>
+          </p>
+          <p>{t("report.queuedBody")}</p>
+          <button
+            type="button"
+            className="btn btn--secondary btn--small"
+            disabled={busy}
+            onClick={retryQueued}
+          >
+            {t("report.sendNow")}
+          </button>
+        </div>
+      ) : null}
+      {otherError ? <ErrorNotice error={otherError} /> : null}
+
+      <div className="form-actions">
+        <button
+          type="submit"
+          className="btn btn--primary btn--block btn--large"
+          disabled={busy || !draft.communeId}
+          data-testid="report-submit"
+        >
+          {busy ? t("report.submitting") : t("report.submit")}
+        </button>
+      </div>
+      <p className="muted small report-draft-note">{t("report.draftNote")}</p>
+      {draftHasContent(draft) ? (
+        <div className="form-actions">
+          <ConfirmButton
+            label={t("report.discardDraft")}
+            question={t("report.discardQuestion")}
+            onConfirm={() => {
+              clearDraft();
+              setPhotos([]);
+              setErrors({});
+              setError(null);
+              setDraft({ ...EMPTY_DRAFT, communeId: draft.communeId, hamletId: draft.hamletId });
+            }}
+            testId="report-discard"
+          />
+        </div>
+      ) : null}
+    </form>
+  );
+}

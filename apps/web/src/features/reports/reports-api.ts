@@ -1,0 +1,39 @@
+import type { TCreateReportRequest, TReceiptView } from "@binhyen/contracts";
+import { api } from "../../lib/api-client";
+
+/*
+ * The resident's side of reports: no account. A 401 here never means "your session ended" (these
+ * routes are public), so the session is never told about one.
+ */
+
+/** The reporter's view; `canRate` is newer than the rest, so a server without it is tolerated. */
+export type ReceiptView = Omit<TReceiptView, "canRate"> & { canRate?: boolean };
+
+const quiet = (signal?: AbortSignal) => ({ quietUnauthenticated: true, ...(signal ? { signal } : {}) });
+const receiptPath = (code: string) => `/reports/receipt/${encodeURIComponent(code)}`;
+
+export function submitReport(body: TCreateReportRequest): Promise<{ receiptCode: string }> {
+  return api.post<{ receiptCode: string }>("/reports", body, quiet());
+}
+
+export function getReceipt(code: string, signal?: AbortSignal): Promise<ReceiptView> {
+  return api.get<ReceiptView>(receiptPath(code), quiet(signal));
+}
+
+export function sendReporterMessage(code: string, body: string): Promise<ReceiptView> {
+  return api.post<ReceiptView>(`${receiptPath(code)}/messages`, { body }, quiet());
+}
+
+export function uploadReportPhoto(code: string, file: File): Promise<{ attachmentId: string }> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return api.post<{ attachmentId: string }>(`${receiptPath(code)}/attachments`, form, quiet());
+}
+
+export function rateReport(code: string, rating: number, comment: string): Promise<ReceiptView> {
+  return api.post<ReceiptView>(
+    `${receiptPath(code)}/rating`,
+    { rating, ...(comment ? { comment } : {}) },
+    quiet(),
+  );
+}
