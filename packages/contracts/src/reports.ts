@@ -26,6 +26,14 @@ export type TCreateReportRequest = z.infer<typeof ZCreateReportRequest>;
 
 export const ZCreateReportResponse = z.object({ receiptCode: z.string() });
 
+/** Names a reporter needs to choose the place, public (no personal data). */
+export const ZReportPlaces = z.object({
+  communeId: z.string(),
+  name: z.string(),
+  hamlets: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type TReportPlaces = z.infer<typeof ZReportPlaces>;
+
 /** What the reporter sees with the receipt code: never internal notes, never officers' names. */
 export const ZReceiptView = z.object({
   category: z.string(),
@@ -49,6 +57,7 @@ export const ZOfficerMessageRequest = z.object({
 
 export const ZCaseListItem = z.object({
   id: z.string(),
+  communeId: z.string(),
   category: z.enum(CATEGORIES),
   kind: z.enum(KINDS),
   state: z.string(),

@@ -173,7 +173,7 @@ const MATRIX: Record<string, Row> = {
   },
   "GET /api/communes/:communeId/officers": {
     tenant: true,
-    own: management(200),
+    own: { ...management(200), leader: 200, leader2: 200 },
     req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/officers` }),
   },
   "POST /api/communes/:communeId/officers": {
@@ -574,6 +574,11 @@ const MATRIX: Record<string, Row> = {
         anonymous: true,
       },
     }),
+  },
+  "GET /api/reports/places/:communeId": {
+    tenant: false,
+    own: { default: 200 },
+    req: (t) => ({ method: "GET", url: `/api/reports/places/${t.communeId}` }),
   },
 };
 

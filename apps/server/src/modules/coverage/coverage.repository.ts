@@ -2,7 +2,6 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { coverageSnapshots, groupMembers, groups, hamlets, households } from "../../db/schema";
 
-
 /**
  * Coverage counts with three grouped scans of one commune (or one hamlet): the cost follows the
  * commune's size, not the province's (indexes on households(hamlet_id, status) and
@@ -14,7 +13,13 @@ export const coverageRepository = {
       .select({ hamletId: hamlets.id, name: hamlets.name, groupId: groups.id, sortOrder: hamlets.sortOrder })
       .from(hamlets)
       .innerJoin(groups, eq(groups.hamletId, hamlets.id))
-      .where(and(eq(hamlets.communeId, communeId), sql`${hamlets.validTo} is null`, hamletId ? eq(hamlets.id, hamletId) : undefined))
+      .where(
+        and(
+          eq(hamlets.communeId, communeId),
+          sql`${hamlets.validTo} is null`,
+          hamletId ? eq(hamlets.id, hamletId) : undefined,
+        ),
+      )
       .orderBy(asc(hamlets.sortOrder), asc(hamlets.name));
   },
 
@@ -24,7 +29,12 @@ export const coverageRepository = {
    * EXISTS here lets the planner hash every member of the province instead.
    */
   async householdCounts(db: Executor, communeId: string, hamletId?: string) {
-    const result = await db.execute<{ hamlet_id: string; covered: boolean; contact_status: string; n: number }>(sql`
+    const result = await db.execute<{
+      hamlet_id: string;
+      covered: boolean;
+      contact_status: string;
+      n: number;
+    }>(sql`
       select hh.hamlet_id, (cm.household_id is not null) as covered, hh.contact_status, count(*)::int as n
       from households hh
       left join (
@@ -35,7 +45,12 @@ export const coverageRepository = {
       where hh.commune_id = ${communeId} and hh.status = 'active'
         ${hamletId ? sql`and hh.hamlet_id = ${hamletId}` : sql``}
       group by hh.hamlet_id, (cm.household_id is not null), hh.contact_status`);
-    return result.rows.map((r) => ({ hamletId: r.hamlet_id, covered: r.covered, contactStatus: r.contact_status, n: Number(r.n) }));
+    return result.rows.map((r) => ({
+      hamletId: r.hamlet_id,
+      covered: r.covered,
+      contactStatus: r.contact_status,
+      n: Number(r.n),
+    }));
   },
 
   /** Members who count (consenting, active), by kind, per group. */

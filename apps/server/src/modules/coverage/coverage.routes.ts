@@ -9,7 +9,13 @@ export function coverageRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/api/communes/:communeId/coverage",
-      { schema: { tags: ["coverage"], params: z.object({ communeId: ZId }), response: { 200: ZCoverageResponse } } },
+      {
+        schema: {
+          tags: ["coverage"],
+          params: z.object({ communeId: ZId }),
+          response: { 200: ZCoverageResponse },
+        },
+      },
       async (req) => communeCoverage(deps, requireActor(req), req.params.communeId),
     );
     app.get(

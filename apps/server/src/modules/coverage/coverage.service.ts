@@ -1,4 +1,9 @@
-import { MEMBER_KINDS, type TCoverageResponse, type THamletCoverage, type TMembersByKind } from "@binhyen/contracts";
+import {
+  MEMBER_KINDS,
+  type TCoverageResponse,
+  type THamletCoverage,
+  type TMembersByKind,
+} from "@binhyen/contracts";
 import { type Actor, enforce } from "../../core/authz";
 import type { Deps } from "../../deps";
 import { coveragePolicy } from "../households/households.policy";
@@ -7,7 +12,8 @@ import { getCommuneRef } from "../org/org.service";
 import { coverageRepository } from "./coverage.repository";
 
 /** Percent with one decimal (req. 34); 0 for a hamlet without households. */
-export const percent = (covered: number, total: number) => (total === 0 ? 0 : Math.round((covered * 1000) / total) / 10);
+export const percent = (covered: number, total: number) =>
+  total === 0 ? 0 : Math.round((covered * 1000) / total) / 10;
 
 /** The calendar day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
 export const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -20,7 +26,11 @@ async function compute(deps: Deps, communeId: string, hamletId?: string) {
     coverageRepository.hamlets(deps.db, communeId, hamletId),
     coverageRepository.householdCounts(deps.db, communeId, hamletId),
   ]);
-  const memberRows = await coverageRepository.memberCounts(deps.db, communeId, hamletRows.length === 1 ? hamletRows[0]?.groupId : undefined);
+  const memberRows = await coverageRepository.memberCounts(
+    deps.db,
+    communeId,
+    hamletRows.length === 1 ? hamletRows[0]?.groupId : undefined,
+  );
   const hamlets: THamletCoverage[] = hamletRows.map((h) => {
     const mine = householdRows.filter((r) => r.hamletId === h.hamletId);
     const households = mine.reduce((s, r) => s + r.n, 0);
@@ -39,25 +49,48 @@ async function compute(deps: Deps, communeId: string, hamletId?: string) {
         members[key] += m.n;
       }
     }
-    return { hamletId: h.hamletId, name: h.name, groupId: h.groupId, households, covered, percent: percent(covered, households), members, notReached };
+    return {
+      hamletId: h.hamletId,
+      name: h.name,
+      groupId: h.groupId,
+      households,
+      covered,
+      percent: percent(covered, households),
+      members,
+      notReached,
+    };
   });
   return hamlets;
 }
 
-async function trendOf(deps: Deps, communeId: string, hamletId: string | undefined, today: { households: number; covered: number }) {
+async function trendOf(
+  deps: Deps,
+  communeId: string,
+  hamletId: string | undefined,
+  today: { households: number; covered: number },
+) {
   const now = deps.clock.now();
   const since = vnDay(new Date(now.getTime() - 365 * 86400_000));
   const rows = await coverageRepository.trend(deps.db, communeId, since, hamletId);
   const todayKey = vnDay(now);
   const points = rows
     .filter((r) => r.day !== todayKey)
-    .map((r) => ({ day: r.day, households: r.households, covered: r.covered, percent: percent(r.covered, r.households) }));
+    .map((r) => ({
+      day: r.day,
+      households: r.households,
+      covered: r.covered,
+      percent: percent(r.covered, r.households),
+    }));
   // The newest point is always live, so the chart ends at the numbers shown above it.
   points.push({ day: todayKey, ...today, percent: percent(today.covered, today.households) });
   return points;
 }
 
-export async function communeCoverage(deps: Deps, actor: Actor, communeId: string): Promise<TCoverageResponse> {
+export async function communeCoverage(
+  deps: Deps,
+  actor: Actor,
+  communeId: string,
+): Promise<TCoverageResponse> {
   const { commune } = await getCommuneRef(deps, communeId);
   const ref = { communeId, provinceId: commune.provinceId };
   enforce(coveragePolicy.visibleCommune(actor, ref), coveragePolicy.readCommune(actor, ref));
@@ -93,5 +126,8 @@ export async function hamletCoverage(deps: Deps, actor: Actor, hamletId: string)
   if (!h) {
     throw new Error("hamlet without coverage row");
   }
-  return { ...h, trend: await trendOf(deps, ref.communeId, hamletId, { households: h.households, covered: h.covered }) };
+  return {
+    ...h,
+    trend: await trendOf(deps, ref.communeId, hamletId, { households: h.households, covered: h.covered }),
+  };
 }

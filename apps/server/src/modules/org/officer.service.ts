@@ -22,7 +22,7 @@ export async function listOfficers(
   communeId: string,
 ): Promise<{ items: TOfficer[] }> {
   const ref = await communeRef(deps, communeId);
-  enforce(communePolicy.visible(actor, ref), communePolicy.manageOfficers(actor, ref));
+  enforce(communePolicy.visible(actor, ref), communePolicy.listOfficers(actor, ref));
   const { people, roles } = await orgRepository.listOfficers(deps.db, communeId);
   return {
     items: sortByVietnameseName(people, (p) => p.name).map((p) => ({

@@ -42,6 +42,7 @@ const COMMUNE_MATRIX: [keyof typeof communePolicy, Persona[]][] = [
   ["manageHamlets", ["chief", "deputy"]],
   ["assignLeaders", ["chief", "deputy"]],
   ["manageOfficers", ["chief", "deputy"]],
+  ["listOfficers", ["chief", "deputy", "leader", "otherLeader"]],
   ["manageManagement", ["chief"]],
   ["manageSettings", ["chief"]],
 ];

@@ -13,6 +13,8 @@ export const communePolicy = {
   manageHamlets: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, MANAGEMENT),
   assignLeaders: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, MANAGEMENT),
   manageOfficers: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, MANAGEMENT),
+  /** The list of officers: also leaders, who hand cases to a colleague or an investigator. */
+  listOfficers: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, [...MANAGEMENT, "GROUP_LEADER"]),
   /** Granting or removing management-team roles and commune settings: the chief alone. */
   manageManagement: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, ["COMMUNE_CHIEF"]),
   manageSettings: (a: Actor, c: CommuneRef) => hasCommuneRole(a, c.id, ["COMMUNE_CHIEF"]),

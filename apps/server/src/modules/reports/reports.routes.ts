@@ -11,6 +11,7 @@ import {
   ZOk,
   ZRatingRequest,
   ZReceiptView,
+  ZReportPlaces,
   ZRevealedIdentity,
   ZTransitionRequest,
 } from "@binhyen/contracts";
@@ -30,6 +31,7 @@ import {
   receiptView,
   reporterAttachment,
   reporterMessage,
+  reportPlaces,
   revealIdentity,
   submitReport,
 } from "./reports.service";
@@ -53,6 +55,14 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         const { receiptCode } = await submitReport(deps, req.body);
         return reply.status(201).send({ receiptCode });
       },
+    );
+    app.get(
+      "/api/reports/places/:communeId",
+      {
+        config: open,
+        schema: { tags: ["reports"], params: z.object({ communeId: ZId }), response: { 200: ZReportPlaces } },
+      },
+      async (req) => reportPlaces(deps, req.params.communeId),
     );
     app.get(
       "/api/reports/receipt/:code",

@@ -264,6 +264,7 @@ export async function readable(deps: Deps, actor: Actor, id: string) {
 export function listItem(r: ReportRow, hamletName: string | null): TCaseListItem {
   return {
     id: r.id,
+    communeId: r.communeId,
     category: r.category as TReportCategory,
     kind: r.kind as TReportKind,
     state: r.state,
@@ -457,4 +458,18 @@ export async function logReport(deps: Deps, actor: Actor, input: TLogReportReque
   }
   const { channel, ...report } = input;
   return submitReport(deps, report, { channel, loggedByUserId: actor.userId });
+}
+
+/** The commune's name and current hamlets, for the public report form. */
+export async function reportPlaces(deps: Deps, communeId: string) {
+  const found = await orgRepository.findCommune(deps.db, communeId);
+  if (!found) {
+    throw new AppError("NOT_FOUND");
+  }
+  const rows = await orgRepository.listHamletsWithGroups(deps.db, communeId);
+  return {
+    communeId,
+    name: found.commune.name,
+    hamlets: rows.map((r) => ({ id: r.hamlet.id, name: r.hamlet.name })),
+  };
 }
