@@ -154,3 +154,15 @@ export const CONSENT_PURPOSES: { code: TConsentPurpose; required: boolean }[] = 
   { code: "HOUSEHOLD_REPRESENTATIVE", required: true },
   { code: "OFFICER_CONTACT", required: false },
 ];
+
+/** The three grounds of CPC art. 148 for suspending the resolution of a tip (req. 6). */
+export const SuspensionGround = {
+  EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING: "EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING",
+  DOCUMENTS_PENDING: "DOCUMENTS_PENDING",
+  DISASTER_OR_EPIDEMIC: "DISASTER_OR_EPIDEMIC",
+} as const;
+export type TSuspensionGround = (typeof SuspensionGround)[keyof typeof SuspensionGround];
+export const SUSPENSION_GROUNDS = Object.values(SuspensionGround) as [
+  TSuspensionGround,
+  ...TSuspensionGround[],
+];

@@ -1,27 +1,31 @@
 import { z } from "zod";
 import { zId, zPhoneInput, zRequiredText, zText } from "./common";
-import { ReportCategory, ReportKind } from "./enums";
+import { ReportCategory, ReportKind, SUSPENSION_GROUNDS } from "./enums";
 
 const CATEGORIES = Object.values(ReportCategory) as [string, ...string[]];
 const KINDS = Object.values(ReportKind) as [string, ...string[]];
 
-export const ZCreateReportRequest = z
-  .object({
-    communeId: zId,
-    hamletId: zId.optional(),
-    category: z.enum(CATEGORIES),
-    description: zRequiredText(5000),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
-    location: zText(300).optional(),
-    anonymous: z.boolean(),
-    reporter: z
-      .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
-      .optional(),
-  })
-  .refine((r) => r.anonymous || r.reporter !== undefined, {
-    message: "Cần họ tên và số điện thoại, hoặc chọn báo tin nặc danh.",
-    path: ["reporter"],
-  });
+/** What a report says, however it arrives (web form, officer logging a call, later Zalo). */
+const reportFields = {
+  communeId: zId,
+  hamletId: zId.optional(),
+  category: z.enum(CATEGORIES),
+  description: zRequiredText(5000),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  location: zText(300).optional(),
+  anonymous: z.boolean(),
+  reporter: z
+    .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
+    .optional(),
+};
+const namedUnlessAnonymous = (r: { anonymous: boolean; reporter?: unknown }) =>
+  r.anonymous || r.reporter !== undefined;
+const NAME_REQUIRED = {
+  message: "Cần họ tên và số điện thoại, hoặc chọn báo tin nặc danh.",
+  path: ["reporter"],
+};
+
+export const ZCreateReportRequest = z.object(reportFields).refine(namedUnlessAnonymous, NAME_REQUIRED);
 export type TCreateReportRequest = z.infer<typeof ZCreateReportRequest>;
 
 export const ZCreateReportResponse = z.object({ receiptCode: z.string() });
@@ -78,23 +82,8 @@ export const ZCaseList = z.object({ total: z.number().int(), items: z.array(ZCas
 
 /** A report received by phone or in person, logged by an officer (plan II.4.2 "gọi điện trực tiếp"). */
 export const ZLogReportRequest = z
-  .object({
-    communeId: zId,
-    hamletId: zId.optional(),
-    category: z.enum(CATEGORIES),
-    description: zRequiredText(5000),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
-    location: zText(300).optional(),
-    channel: z.enum(["phone", "in_person"]),
-    anonymous: z.boolean(),
-    reporter: z
-      .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
-      .optional(),
-  })
-  .refine((r) => r.anonymous || r.reporter !== undefined, {
-    message: "Cần họ tên và số điện thoại người báo tin.",
-    path: ["reporter"],
-  });
+  .object({ ...reportFields, channel: z.enum(["phone", "in_person"]) })
+  .refine(namedUnlessAnonymous, NAME_REQUIRED);
 export type TLogReportRequest = z.infer<typeof ZLogReportRequest>;
 
 export const ZCaseDetail = ZCaseListItem.extend({
@@ -129,11 +118,6 @@ export type TRevealedIdentity = z.infer<typeof ZRevealedIdentity>;
 
 export const ZGrantIdentityRequest = z.object({ userId: zId });
 
-export const SUSPENSION_GROUND_CODES = [
-  "EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING",
-  "DOCUMENTS_PENDING",
-  "DISASTER_OR_EPIDEMIC",
-] as const;
 export const OUTCOME_CODE_LIST = [
   "KHOI_TO",
   "XU_PHAT_HANH_CHINH",
@@ -154,7 +138,7 @@ export const ZCaseEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("MARK_NOT_POLICE_MATTER"), reason: zRequiredText(1000) }),
   z.object({
     type: z.literal("SUSPEND"),
-    ground: z.enum(SUSPENSION_GROUND_CODES),
+    ground: z.enum(SUSPENSION_GROUNDS),
     note: zText(1000).optional(),
   }),
   z.object({ type: z.literal("RESUME") }),

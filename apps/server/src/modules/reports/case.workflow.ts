@@ -1,5 +1,5 @@
-import type { TReportKind } from "@binhyen/contracts";
-import { ReportKind } from "@binhyen/contracts";
+import type { TReportKind, TSuspensionGround } from "@binhyen/contracts";
+import { ReportKind, SUSPENSION_GROUNDS } from "@binhyen/contracts";
 
 /**
  * The life of a case (hồ sơ xử lý tin) as a pure state machine: no clock, no ids, no I/O. The service
@@ -24,17 +24,10 @@ export const CASE_STATES = Object.values(CaseState) as [CaseState, ...CaseState[
 export const TERMINAL_STATES: readonly CaseState[] = ["CLOSED", "MERGED"];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 
-/** The three grounds of CPC art. 148 for suspending the resolution of a tip. */
-export const SuspensionGround = {
-  EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING: "EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING",
-  DOCUMENTS_PENDING: "DOCUMENTS_PENDING",
-  DISASTER_OR_EPIDEMIC: "DISASTER_OR_EPIDEMIC",
-} as const;
-export type SuspensionGround = (typeof SuspensionGround)[keyof typeof SuspensionGround];
-export const SUSPENSION_GROUNDS = Object.values(SuspensionGround) as [
-  SuspensionGround,
-  ...SuspensionGround[],
-];
+export { SuspensionGround } from "@binhyen/contracts";
+export { SUSPENSION_GROUNDS };
+/** The three grounds of CPC art. 148 (one definition, in the contracts). */
+export type SuspensionGround = TSuspensionGround;
 
 /** Outcome codes counted by the yearly review (req. 39). */
 export const OutcomeCode = {

@@ -1,6 +1,6 @@
 // A report's resolution record (kinds, suspensions, extensions) and the art. 147 / Luật Tố cáo 2018
 // rules for extending its deadline.
-import type { TReportKind } from "@binhyen/contracts";
+import { SuspensionGround, type TReportKind, type TSuspensionGround } from "@binhyen/contracts";
 import {
   addDays,
   addMonthsClamped,
@@ -16,13 +16,8 @@ export type ReportKind = TReportKind;
 export const isCriminalTip = (kind: ReportKind): boolean =>
   kind === "TO_GIAC" || kind === "TIN_BAO" || kind === "TIN_BAO_NAC_DANH";
 
-/** Art. 148: the three grounds for suspending the resolution of a tip (req. 6). */
-export const SuspensionGround = {
-  EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING: "EXPERT_OR_VALUATION_OR_LEGAL_ASSISTANCE_PENDING",
-  DOCUMENTS_PENDING: "DOCUMENTS_PENDING",
-  DISASTER_OR_EPIDEMIC: "DISASTER_OR_EPIDEMIC",
-} as const;
-export type TSuspensionGround = (typeof SuspensionGround)[keyof typeof SuspensionGround];
+export { SuspensionGround, type TSuspensionGround };
+
 export const isSuspensionGround = (value: unknown): value is TSuspensionGround =>
   typeof value === "string" && Object.hasOwn(SuspensionGround, value);
 
