@@ -164,8 +164,19 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
       await page.getByTestId("report-no-commune").waitFor();
       expect(await page.getByTestId("report-submit").isDisabled()).toBe(true);
 
+      // A link to a commune that does not exist says so, and nothing can be sent there.
+      await page.goto(`${BASE_URL}/report?commune=00000000-0000-4000-8000-000000000000`);
+      await page.getByTestId("report-place-wrong").waitFor();
+      expect(await page.getByTestId("report-submit").isDisabled()).toBe(true);
+
       await page.goto(`${BASE_URL}/report?commune=${communeId}&hamlet=${hamletId}`);
       await page.getByTestId("report-form").waitFor();
+      // The link names the commune (public names only) and preselects its hamlet, which may be changed.
+      await expect.poll(() => page.getByTestId("report-place").textContent()).toContain("Đồng Tâm");
+      expect(await page.getByTestId("report-hamlet").inputValue()).toBe(hamletId);
+      expect(await page.getByTestId("report-hamlet").locator("option:checked").textContent()).toBe(
+        HAMLET_NAME,
+      );
       expect(await page.getByRole("heading", { name: "Báo tin cho Công an", level: 1 }).isVisible()).toBe(
         true,
       );
@@ -225,6 +236,8 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
 
       // A public page never asks who is signed in.
       expect(resident.apiCalls.some((call) => call.endsWith("/api/me"))).toBe(false);
+      // The wrong link's 404 is the only failed load.
+      forgiveFailedLoads(resident, 404);
       expect(resident.errors, "no console errors on the public page").toEqual([]);
     },
     TEST_TIMEOUT,
@@ -235,6 +248,11 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
     async () => {
       leader = await signIn(PHONE.leader, PHONE_VIEWPORT);
       const { page } = leader;
+      await page.getByTestId("nav-cases").click();
+      await page.getByTestId("cases-page").waitFor();
+      // The new crime tip's next running deadline is on its row, from the list's nextDeadline.
+      const row = page.getByTestId("case-row").filter({ hasText: DESCRIPTION.slice(0, 60) });
+      await row.getByTestId("deadline-chip").waitFor();
       await openCase(page, DESCRIPTION, "reports-inbox-leader");
       expect(await page.getByTestId("case-description").textContent()).toBe(DESCRIPTION);
       expect(await page.getByTestId("case-state").textContent()).toBe("Đã tiếp nhận");
@@ -252,6 +270,16 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
             .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
         )
         .toBe(true);
+
+      // A group leader may hand the case to a colleague: the officer picker lists the commune's officers.
+      await page.getByTestId("case-event-REASSIGN").click();
+      const dialog = page.getByTestId("case-event-dialog");
+      await dialog.waitFor();
+      await expect
+        .poll(() => dialog.getByTestId("officer-select").locator("option").count())
+        .toBeGreaterThan(1);
+      await dialog.getByRole("button", { name: "Hủy", exact: true }).click();
+      await dialog.waitFor({ state: "detached" });
 
       await page.getByTestId("case-reply-body").fill(QUESTION);
       await page.getByTestId("case-reply-submit").click();
@@ -440,7 +468,8 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
           // Signed in, the report page keeps the navigation and knows the member's hamlet.
           await page.getByTestId("nav-report").click();
           await page.getByTestId("report-form").waitFor();
-          await expect.poll(() => page.getByTestId("report-place").textContent()).toContain(HAMLET_NAME);
+          await expect.poll(() => page.getByTestId("report-place").textContent()).toContain("Đồng Tâm");
+          expect(await page.getByTestId("report-hamlet").inputValue()).toBe(hamletId);
           await screenshot(page, "reports-member-form");
         }
 

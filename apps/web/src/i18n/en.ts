@@ -768,10 +768,17 @@ export const en: Messages = {
   "report.emergency":
     "Emergency happening now? Call 113 (police), 114 (fire and rescue), 115 (ambulance). This page does not replace an emergency call.",
   "report.placeLabel": "Sent to",
-  "report.placeHamlet": "The commune police and the area officer of {hamlet}",
-  "report.placeHamletUnnamed":
-    "The commune police and the area officer of your hamlet (from the link you opened)",
-  "report.placeCommune": "The commune police (from the link you opened)",
+  "report.placeCommune": "The police of {commune} commune",
+  "report.placeWrong":
+    "This report link is wrong: there is no such commune. Open your hamlet's Zalo group link or QR code again, or ask the group leader. What you write is kept on this device.",
+  "report.placeUnavailable":
+    "Could not load the commune's name and hamlets (perhaps no network). You can still write and send the report: it goes to the commune and hamlet of the link you opened.",
+  "report.hamlet": "Hamlet (if known)",
+  "report.hamletHint":
+    "The hamlet's area officer receives the report too. If unsure, leave it empty: the commune police still receive it.",
+  "report.hamletNone": "— Not sure, send to the commune police —",
+  "report.hamletGone":
+    "The hamlet in the link is no longer on the commune's list. Choose the hamlet if you know it.",
   "report.noCommune":
     "We do not know which commune to send this to. Open the report page from your hamlet's Zalo group link or QR code, or sign in if you are a group member. What you write is kept on this device.",
   "report.categoryLegend": "What do you want to report?",
@@ -1018,7 +1025,6 @@ export const en: Messages = {
   "caseForm.kindRequired": "Please choose the kind.",
   "caseForm.kindAnonymousNote": "An anonymous report cannot be a crime denunciation (CPC art. 144).",
   "caseForm.choose": "— Choose —",
-  "caseForm.noCommune": "Cannot tell which commune's officers to choose from.",
   "caseForm.groundRequired": "Please choose the ground for suspension.",
   "follow.photosFailed": "{count} photo(s) could not be sent; press send to try again.",
   "dateTime.date": "Day",
@@ -1035,6 +1041,4 @@ export const en: Messages = {
   "dateTime.dateMissing": "Please give the day.",
   "follow.photosLabel": "Photos to send",
   "follow.photosHint": "JPEG, PNG, WebP or HEIC, up to 10 MB each; location data in them is removed.",
-  "caseForm.officersUnavailable":
-    "Only the commune police chief and deputies can see the officers list: ask one of them to do this.",
 };

@@ -766,10 +766,16 @@ export const vi = {
   "report.emergency":
     "Khẩn cấp, đang xảy ra? Gọi ngay 113 (Công an), 114 (cứu hỏa, cứu nạn), 115 (cấp cứu). Báo tin tại đây không thay cho cuộc gọi khẩn cấp.",
   "report.placeLabel": "Nơi nhận tin",
-  "report.placeHamlet": "Công an xã và Cảnh sát khu vực phụ trách {hamlet}",
-  "report.placeHamletUnnamed":
-    "Công an xã và Cảnh sát khu vực phụ trách ấp của bạn (theo đường dẫn bạn đã mở)",
-  "report.placeCommune": "Công an xã (theo đường dẫn bạn đã mở)",
+  "report.placeCommune": "Công an xã {commune}",
+  "report.placeWrong":
+    "Đường dẫn báo tin không đúng: không tìm thấy xã này. Hãy mở lại đường dẫn hoặc mã QR của nhóm Zalo ấp mình, hoặc hỏi Trưởng nhóm. Nội dung bạn viết vẫn được lưu trên máy.",
+  "report.placeUnavailable":
+    "Chưa tải được tên xã và danh sách ấp (có thể do mất mạng). Bạn vẫn viết và gửi tin được: tin gửi đến xã và ấp theo đường dẫn bạn đã mở.",
+  "report.hamlet": "Ấp, khu phố (nếu biết)",
+  "report.hamletHint":
+    "Cảnh sát khu vực phụ trách ấp cùng nhận tin. Không rõ thì để trống: Công an xã vẫn nhận tin.",
+  "report.hamletNone": "— Không rõ, gửi Công an xã —",
+  "report.hamletGone": "Ấp trong đường dẫn không còn trong danh sách của xã. Hãy chọn ấp nếu biết.",
   "report.noCommune":
     "Chưa xác định được xã nhận tin. Hãy mở trang báo tin bằng đường dẫn hoặc mã QR của nhóm Zalo ấp mình, hoặc đăng nhập nếu bạn là thành viên nhóm. Nội dung bạn viết vẫn được lưu trên máy.",
   "report.categoryLegend": "Bạn muốn báo về việc gì?",
@@ -1017,7 +1023,6 @@ export const vi = {
   "caseForm.kindRequired": "Vui lòng chọn loại tin.",
   "caseForm.kindAnonymousNote": "Tin nặc danh không thể là tố giác (Điều 144 BLTTHS).",
   "caseForm.choose": "— Chọn —",
-  "caseForm.noCommune": "Không xác định được xã để chọn cán bộ.",
   "caseForm.groundRequired": "Vui lòng chọn căn cứ tạm đình chỉ.",
   "follow.photosFailed": "{count} ảnh chưa gửi được; bấm gửi để thử lại.",
   "dateTime.date": "Ngày",
@@ -1035,8 +1040,6 @@ export const vi = {
   "follow.photosLabel": "Ảnh muốn gửi thêm",
   "follow.photosHint":
     "Ảnh JPEG, PNG, WebP hoặc HEIC, mỗi ảnh tối đa 10 MB; thông tin vị trí trong ảnh được xoá.",
-  "caseForm.officersUnavailable":
-    "Chỉ Trưởng và Phó Trưởng Công an xã xem được danh sách cán bộ: hãy nhờ một trong hai người thực hiện thao tác này.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

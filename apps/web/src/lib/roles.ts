@@ -127,29 +127,17 @@ export function canReadReports(me: Me): boolean {
 
 /**
  * Where a signed-in person's own report goes: their commune and, when it is unambiguous, their
- * hamlet (and its group, to name it). Null when the roles name no commune or several.
+ * hamlet. Null when the roles name no commune or several.
  */
-export function reportPlaceOf(me: Me): { communeId: string; hamletId: string; groupId: string } | null {
+export function reportPlaceOf(me: Me): { communeId: string; hamletId: string } | null {
   const communes = [...new Set(me.roles.map((r) => r.communeId).filter((id): id is string => Boolean(id)))];
   const communeId = communes.length === 1 ? communes[0] : undefined;
   if (!communeId) {
     return null;
   }
-  const hamlets = me.roles.filter((r) => r.communeId === communeId && r.hamletId && r.groupId);
-  const hamletIds = new Set(hamlets.map((r) => r.hamletId));
-  const only = hamletIds.size === 1 ? hamlets[0] : undefined;
-  return { communeId, hamletId: only?.hamletId ?? "", groupId: only?.groupId ?? "" };
-}
-
-/**
- * The commune whose officers the case screens pick from. The case itself does not name its commune
- * yet, so it is the reader's own when their officer roles name exactly one.
- */
-export function reportCommuneOf(me: Me): string | null {
-  const ids = new Set(
-    me.roles
-      .filter((r) => [...COMMUNE_STAFF, Role.GROUP_LEADER].includes(r.role) && r.communeId)
-      .map((r) => r.communeId as string),
+  const hamletIds = new Set(
+    me.roles.filter((r) => r.communeId === communeId && r.hamletId).map((r) => r.hamletId as string),
   );
-  return ids.size === 1 ? ([...ids][0] ?? null) : null;
+  const only = hamletIds.size === 1 ? [...hamletIds][0] : undefined;
+  return { communeId, hamletId: only ?? "" };
 }

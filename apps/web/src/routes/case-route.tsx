@@ -19,7 +19,7 @@ import {
 import { formatDateTime, formatDeadline } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { isApiError } from "../lib/api-client";
-import { isCommuneChief, isCommuneStaff, reportCommuneOf } from "../lib/roles";
+import { isCommuneChief } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
@@ -65,8 +65,7 @@ export function CaseRoute({ caseId }: { caseId: string }) {
     return <Loading />;
   }
   const data = detail.data;
-  const communeId = data.communeId ?? reportCommuneOf(me);
-  const isChief = communeId !== null && isCommuneChief(me, communeId);
+  const isChief = isCommuneChief(me, data.communeId);
   const deadlines = data.deadlines ?? [];
   const assigneeName = data.assignee?.name ?? (data.assigneeUserId === me.user.id ? me.user.name : null);
 
@@ -216,15 +215,13 @@ export function CaseRoute({ caseId }: { caseId: string }) {
           <ReporterCard
             key={data.id}
             detail={data}
-            grantCommuneId={isChief ? communeId : null}
+            grantCommuneId={isChief ? data.communeId : null}
             onGranted={flash.show}
             onRevealed={detail.reload}
           />
 
           <CaseActions
             detail={data}
-            communeId={communeId}
-            canPickOfficers={communeId !== null && isCommuneStaff(me, communeId)}
             onDone={(updated, event) => {
               detail.setData(updated);
               flash.show(t("case.updated", { event: eventLabel(event, t) }));

@@ -51,7 +51,7 @@ function arrange(items: readonly CaseListItem[]): CaseListItem[] {
   return [...items].sort(
     (a, b) =>
       Number(b.urgent) - Number(a.urgent) ||
-      urgencyRank(a.state, a.deadlines) - urgencyRank(b.state, b.deadlines) ||
+      urgencyRank(a.state, a.nextDeadline) - urgencyRank(b.state, b.nextDeadline) ||
       Date.parse(b.receivedAt) - Date.parse(a.receivedAt),
   );
 }
@@ -91,7 +91,6 @@ export function CasesRoute() {
     return <Loading />;
   }
   const { total, items } = cases.data;
-  const hasDeadlines = items.some((item) => item.deadlines !== undefined);
   const shown = arrange(
     items.filter((item) => {
       const finished = TERMINAL_STATES.includes(item.state);
@@ -101,7 +100,7 @@ export function CasesRoute() {
       if (filters.category && item.category !== filters.category) {
         return false;
       }
-      return !filters.overdue || urgencyRank(item.state, item.deadlines) < 2;
+      return !filters.overdue || urgencyRank(item.state, item.nextDeadline) < 2;
     }),
   );
   const n = (value: number) => formatNumber(value, locale);
@@ -163,17 +162,15 @@ export function CasesRoute() {
                 </select>
               )}
             </Field>
-            {hasDeadlines ? (
-              <label className="checkbox case-filters__overdue">
-                <input
-                  type="checkbox"
-                  checked={filters.overdue}
-                  onChange={(event) => setFilters({ overdue: event.target.checked })}
-                  data-testid="cases-overdue"
-                />
-                <span>{t("cases.overdueOnly")}</span>
-              </label>
-            ) : null}
+            <label className="checkbox case-filters__overdue">
+              <input
+                type="checkbox"
+                checked={filters.overdue}
+                onChange={(event) => setFilters({ overdue: event.target.checked })}
+                data-testid="cases-overdue"
+              />
+              <span>{t("cases.overdueOnly")}</span>
+            </label>
           </div>
           <p className="members__range" aria-live="polite" data-testid="cases-range">
             {t("cases.shown", { shown: n(shown.length), total: n(total) })}

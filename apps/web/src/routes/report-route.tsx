@@ -3,7 +3,6 @@ import { Link, useSearch } from "wouter";
 import { AppShell } from "../components/app-shell";
 import { PublicShell } from "../components/public-shell";
 import { Loading } from "../components/status";
-import { getGroup } from "../features/group/group-api";
 import { ReportForm, type ReportPlace, type SentReport } from "../features/reports/report-form";
 import { ReportResult } from "../features/reports/report-result";
 import { saveReceipt } from "../features/reports/report-store";
@@ -11,7 +10,6 @@ import { useI18n } from "../i18n/i18n-context";
 import { reportPlaceOf } from "../lib/roles";
 import { useSession } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
-import { useQuery } from "../lib/use-query";
 
 /** An id from the address, or "" when it cannot be one (the server checks it again). */
 function idParam(params: URLSearchParams, name: string): string {
@@ -22,7 +20,8 @@ function idParam(params: URLSearchParams, name: string): string {
 /**
  * /report — anyone may report, signed in or not. A resident without an account gets the public
  * frame and the place from the address (the link or QR of their hamlet's group); a signed-in
- * member keeps the app's navigation, and their role gives the place.
+ * member keeps the app's navigation, and their role gives the place. Either way the hamlet is only
+ * preselected: the reporter may choose another, or none.
  */
 export function ReportRoute() {
   const { t } = useI18n();
@@ -36,14 +35,14 @@ export function ReportRoute() {
   const params = new URLSearchParams(search);
   const fromRole = signedIn ? reportPlaceOf(signedIn) : null;
   const fromUrl = { communeId: idParam(params, "commune"), hamletId: idParam(params, "hamlet") };
-  const base = fromUrl.communeId ? fromUrl : (fromRole ?? { communeId: "", hamletId: "" });
-  // The hamlet's name is only known through the member's own group; the public page never asks.
-  const groupId =
-    fromRole?.groupId && fromRole.hamletId === base.hamletId && fromRole.communeId === base.communeId
-      ? fromRole.groupId
-      : null;
-  const group = useQuery(groupId ? `group:${groupId}` : null, (signal) => getGroup(groupId ?? "", signal));
-  const place: ReportPlace = { ...base, hamletName: group.data?.hamlet.name ?? null };
+  // The form looks up the commune's name and hamlets itself (a public request, no personal data).
+  const place: ReportPlace = fromUrl.communeId
+    ? {
+        communeId: fromUrl.communeId,
+        // A commune-only link in a member's own commune still preselects their hamlet.
+        hamletId: fromUrl.hamletId || (fromRole?.communeId === fromUrl.communeId ? fromRole.hamletId : ""),
+      }
+    : (fromRole ?? { communeId: "", hamletId: "" });
 
   let body: ReactNode;
   if (state.status === "loading") {

@@ -8,8 +8,6 @@ import type { CaseDetail } from "./cases-api";
 
 interface CaseActionsProps {
   detail: CaseDetail;
-  communeId: string | null;
-  canPickOfficers: boolean;
   onDone: (detail: CaseDetail, event: CaseEventType) => void;
 }
 
@@ -17,7 +15,7 @@ interface CaseActionsProps {
  * One button per event the case's state allows (the server lists them); each opens its small form.
  * Steps forward are prominent; reassigning, reclassifying, merging and the like sit below them.
  */
-export function CaseActions({ detail, communeId, canPickOfficers, onDone }: CaseActionsProps) {
+export function CaseActions({ detail, onDone }: CaseActionsProps) {
   const { t } = useI18n();
   const [open, setOpen] = useState<CaseEventType | null>(null);
 
@@ -61,8 +59,6 @@ export function CaseActions({ detail, communeId, canPickOfficers, onDone }: Case
           <CaseEventForm
             type={open}
             detail={detail}
-            communeId={communeId}
-            canPickOfficers={canPickOfficers}
             onCancel={() => setOpen(null)}
             onDone={(updated) => {
               const event = open;

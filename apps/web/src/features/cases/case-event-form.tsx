@@ -24,10 +24,6 @@ import { type CaseDetail, type CaseEvent, listCases, transitionCase } from "./ca
 interface CaseEventFormProps {
   type: CaseEventType;
   detail: CaseDetail;
-  /** For the officer pickers; null when the reader's roles do not tell the commune. */
-  communeId: string | null;
-  /** The officers list is for the commune's management team only; a group leader cannot pick. */
-  canPickOfficers: boolean;
   onDone: (detail: CaseDetail) => void;
   onCancel: () => void;
 }
@@ -66,14 +62,7 @@ const EVENT_FIELDS = [
  * The small form behind one workflow button: only what the event needs, checked here for a quick
  * answer; the server's state machine decides and its Vietnamese refusal is shown as it is.
  */
-export function CaseEventForm({
-  type,
-  detail,
-  communeId,
-  canPickOfficers,
-  onDone,
-  onCancel,
-}: CaseEventFormProps) {
+export function CaseEventForm({ type, detail, onDone, onCancel }: CaseEventFormProps) {
   const { t } = useI18n();
   const listId = useId();
   const submit = useSubmit();
@@ -191,21 +180,17 @@ export function CaseEventForm({
     }
   };
 
-  const officerPicker = (field: string, label: string) =>
-    !canPickOfficers ? (
-      <p className="notice notice--warning">{t("caseForm.officersUnavailable")}</p>
-    ) : communeId ? (
-      <OfficerPicker
-        communeId={communeId}
-        label={label}
-        value={userId}
-        onChange={setUserId}
-        currentUserId={detail.assignee?.userId ?? detail.assigneeUserId}
-        error={issue(field)}
-      />
-    ) : (
-      <p className="notice notice--warning">{t("caseForm.noCommune")}</p>
-    );
+  // The case's own commune: its chief, deputies and group leaders may all list its officers.
+  const officerPicker = (field: string, label: string) => (
+    <OfficerPicker
+      communeId={detail.communeId}
+      label={label}
+      value={userId}
+      onChange={setUserId}
+      currentUserId={detail.assignee?.userId ?? detail.assigneeUserId}
+      error={issue(field)}
+    />
+  );
 
   const reasonField = (
     <TextAreaField

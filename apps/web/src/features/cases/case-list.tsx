@@ -3,15 +3,15 @@ import { formatDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
 import { categoryLabel, kindLabel, stateBadgeClass, stateLabel } from "../reports/report-labels";
 import type { CaseListItem } from "./cases-api";
-import { chipDeadlines, DeadlineChip } from "./deadline-chip";
+import { DeadlineChip, listDeadline } from "./deadline-chip";
 
-/** The in-box rows: what, which hamlet, when, and the deadlines; never who reported it. */
+/** The in-box rows: what, which hamlet, when, and the next deadline; never who reported it. */
 export function CaseList({ items, selfId }: { items: readonly CaseListItem[]; selfId: string }) {
   const { t } = useI18n();
   return (
     <ul className="case-list" data-testid="case-list">
       {items.map((item) => {
-        const chips = chipDeadlines(item.state, item.deadlines);
+        const next = listDeadline(item.state, item.nextDeadline);
         return (
           <li key={item.id}>
             <Link
@@ -42,11 +42,9 @@ export function CaseList({ items, selfId }: { items: readonly CaseListItem[]; se
                   <span className="case-item__mine">{t("cases.assignedToYou")}</span>
                 ) : null}
               </span>
-              {chips.length > 0 ? (
+              {next ? (
                 <span className="case-item__deadlines">
-                  {chips.map((d) => (
-                    <DeadlineChip key={d.code} deadline={d} />
-                  ))}
+                  <DeadlineChip deadline={next} />
                 </span>
               ) : null}
             </Link>

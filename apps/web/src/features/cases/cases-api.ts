@@ -33,11 +33,11 @@ interface WorkflowFields {
   assignee?: { userId: string; name: string } | null;
   outcome?: CaseOutcome | null;
   history?: CaseHistoryEntry[];
-  /** Not in the contract yet: where the case belongs, for the officer pickers. */
-  communeId?: string;
 }
 
-export type CaseListItem = Omit<TCaseListItem, "deadlines"> & { deadlines?: CaseDeadline[] };
+/** A list row: its commune, and only the earliest deadline still running (null when none runs). */
+export type CaseListItem = TCaseListItem;
+export type NextDeadline = NonNullable<TCaseListItem["nextDeadline"]>;
 export type CaseDetail = Omit<TCaseDetail, keyof WorkflowFields> & WorkflowFields;
 export type CaseEvent = TCaseEvent;
 

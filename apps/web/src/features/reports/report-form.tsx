@@ -2,12 +2,13 @@ import type { TCreateReportRequest } from "@binhyen/contracts";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { ConfirmButton } from "../../components/confirm-button";
 import { DateTimeField, dateTimeError } from "../../components/date-time-field";
-import { TextAreaField, TextField } from "../../components/field";
+import { Field, TextAreaField, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/status";
 import { useI18n } from "../../i18n/i18n-context";
 import { isApiError } from "../../lib/api-client";
 import { vnDateTimeToIso } from "../../lib/date-input";
 import { REPORT_CATEGORY_LIST } from "../../lib/report-codes";
+import { useQuery } from "../../lib/use-query";
 import { PhotoPicker } from "./photo-picker";
 import {
   clearDraft,
@@ -19,14 +20,15 @@ import {
   writeDraft,
   writeLastPlace,
 } from "./report-store";
-import { submitReport } from "./reports-api";
+import { getReportPlaces, submitReport } from "./reports-api";
 
-/** Where the report goes: from the address (?commune=&hamlet=) or the signed-in person's role. */
+/**
+ * Where the report goes: from the address (?commune=&hamlet=) or the signed-in person's role. The
+ * hamlet ("" for none) is only preselected; the form names the commune and offers its hamlets.
+ */
 export interface ReportPlace {
   communeId: string;
   hamletId: string;
-  /** Known only when the page could look it up (a signed-in member); never asked publicly. */
-  hamletName: string | null;
 }
 
 export interface SentReport {
@@ -78,11 +80,37 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
   const categoryId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const identityId = useId();
+  const [hamletGone, setHamletGone] = useState(false);
+  // The commune's name and hamlets: public, so it works the same signed in or not.
+  const places = useQuery(draft.communeId ? `report-places:${draft.communeId}` : null, (signal) =>
+    getReportPlaces(draft.communeId, signal),
+  );
+  /** No such commune (404), or not even an id: the link that brought the reporter here is wrong. */
+  const placeWrong =
+    places.status === "error" &&
+    (isApiError(places.error, "NOT_FOUND") || isApiError(places.error, "VALIDATION_FAILED"));
+  const hamlets = places.data?.hamlets;
 
   // Every change is on the device at once: a dead battery or a closed tab loses nothing.
   useEffect(() => {
     writeDraft(draft);
   }, [draft]);
+
+  // A hamlet the commune no longer has (an old link): none is chosen, and the reporter is told.
+  const staleHamlet = Boolean(hamlets && draft.hamletId && !hamlets.some((h) => h.id === draft.hamletId));
+  useEffect(() => {
+    if (staleHamlet) {
+      setHamletGone(true);
+      setDraft((current) => ({ ...current, hamletId: "" }));
+    }
+  }, [staleHamlet]);
+
+  // A wrong link is not remembered for the sign-in page's report button.
+  useEffect(() => {
+    if (placeWrong && readLastPlace()?.communeId === draft.communeId) {
+      writeLastPlace({ communeId: "", hamletId: "" });
+    }
+  }, [placeWrong, draft.communeId]);
 
   const update = (patch: Partial<ReportDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
@@ -240,17 +268,60 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
 
       <section className="card">
         <p className="muted small">{t("report.placeLabel")}</p>
-        {draft.communeId ? (
-          <p className="report-place" data-testid="report-place">
-            {draft.hamletId
-              ? place.hamletName && place.hamletId === draft.hamletId
-                ? t("report.placeHamlet", { hamlet: place.hamletName })
-                : t("report.placeHamletUnnamed")
-              : t("report.placeCommune")}
-          </p>
-        ) : (
+        {!draft.communeId ? (
           <p className="notice notice--warning" data-testid="report-no-commune">
             {t("report.noCommune")}
+          </p>
+        ) : placeWrong ? (
+          <p className="notice notice--error" role="alert" data-testid="report-place-wrong">
+            {t("report.placeWrong")}
+          </p>
+        ) : places.data ? (
+          <>
+            <p className="report-place" data-testid="report-place">
+              {t("report.placeCommune", { commune: places.data.name })}
+            </p>
+            {hamlets && hamlets.length > 0 ? (
+              <Field label={t("report.hamlet")} hint={t("report.hamletHint")}>
+                {({ id, describedBy }) => (
+                  <select
+                    id={id}
+                    className="input"
+                    value={draft.hamletId}
+                    onChange={(event) => {
+                      setHamletGone(false);
+                      update({ hamletId: event.target.value });
+                    }}
+                    aria-describedby={describedBy}
+                    data-testid="report-hamlet"
+                  >
+                    <option value="">{t("report.hamletNone")}</option>
+                    {hamlets.map((h) => (
+                      <option key={h.id} value={h.id}>
+                        {h.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ) : null}
+            {hamletGone ? (
+              <p className="notice notice--warning" data-testid="report-hamlet-gone">
+                {t("report.hamletGone")}
+              </p>
+            ) : null}
+          </>
+        ) : places.status === "error" ? (
+          // Offline, say: the report can still be written and sent (it waits for the network).
+          <div className="notice notice--info" data-testid="report-place-unavailable">
+            <p>{t("report.placeUnavailable")}</p>
+            <button type="button" className="btn btn--secondary btn--small" onClick={places.reload}>
+              {t("common.retry")}
+            </button>
+          </div>
+        ) : (
+          <p className="muted" data-testid="report-place-loading">
+            {t("common.loading")}
           </p>
         )}
       </section>
@@ -420,7 +491,7 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
         <button
           type="submit"
           className="btn btn--primary btn--block btn--large"
-          disabled={busy || !draft.communeId}
+          disabled={busy || !draft.communeId || placeWrong}
           data-testid="report-submit"
         >
           {busy ? t("report.submitting") : t("report.submit")}

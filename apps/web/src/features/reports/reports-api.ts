@@ -1,4 +1,4 @@
-import type { TCreateReportRequest, TReceiptView } from "@binhyen/contracts";
+import type { TCreateReportRequest, TReceiptView, TReportPlaces } from "@binhyen/contracts";
 import { api } from "../../lib/api-client";
 
 /*
@@ -14,6 +14,11 @@ const receiptPath = (code: string) => `/reports/receipt/${encodeURIComponent(cod
 
 export function submitReport(body: TCreateReportRequest): Promise<{ receiptCode: string }> {
   return api.post<{ receiptCode: string }>("/reports", body, quiet());
+}
+
+/** The commune's name and hamlets, for choosing where a report goes (public; 404: no such commune). */
+export function getReportPlaces(communeId: string, signal?: AbortSignal): Promise<TReportPlaces> {
+  return api.get<TReportPlaces>(`/reports/places/${encodeURIComponent(communeId)}`, quiet(signal));
 }
 
 export function getReceipt(code: string, signal?: AbortSignal): Promise<ReceiptView> {
