@@ -71,6 +71,8 @@ export const ZCaseListItem = z.object({
   receivedAt: z.string(),
   excerpt: z.string(),
   assigneeUserId: z.string().nullable(),
+  /** Marked by an officer as spam, abuse or an obvious duplicate. */
+  flaggedSpam: z.boolean(),
   /** The earliest deadline still running, for "quá hạn" / "sắp đến hạn" in lists. */
   nextDeadline: z
     .object({ code: z.string(), legal: z.string(), status: z.enum(["ok", "due_soon", "overdue"]) })
@@ -177,4 +179,13 @@ export const ZCaseDeadline = z.object({
 export const ZRatingRequest = z.object({
   rating: z.number().int().min(1).max(5),
   comment: zText(1000).optional(),
+});
+
+export const ZFlagCaseRequest = z.object({ spam: z.boolean() });
+/** Optional header on POST /api/reports: the same key within a day returns the same receipt. */
+export const ZIntakeHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,100}$/)
+    .optional(),
 });

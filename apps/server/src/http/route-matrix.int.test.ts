@@ -580,6 +580,11 @@ const MATRIX: Record<string, Row> = {
     own: { default: 200 },
     req: (t) => ({ method: "GET", url: `/api/reports/places/${t.communeId}` }),
   },
+  "POST /api/cases/:caseId/flag": {
+    tenant: true,
+    own: { ...caseReaders },
+    req: (t) => ({ method: "POST", url: `/api/cases/${fx(t).caseId}/flag`, payload: { spam: false } }),
+  },
 };
 
 beforeAll(async () => {

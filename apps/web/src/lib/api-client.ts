@@ -155,6 +155,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not report a 401 to the session (used by the sign-in and session probes). */
   quietUnauthenticated?: boolean;
+  /** Sent as Idempotency-Key: the server answers a repeat with the first result. */
+  idempotencyKey?: string;
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}) {
@@ -168,6 +170,9 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   }
   if (method !== "GET" && csrfToken) {
     headers["x-csrf-token"] = csrfToken;
+  }
+  if (options.idempotencyKey) {
+    headers["idempotency-key"] = options.idempotencyKey;
   }
   let response: Response;
   try {

@@ -49,6 +49,8 @@ export const reports = pgTable(
     outcome: jsonb("outcome").$type<Record<string, unknown>>(),
     reporterNotified: jsonb("reporter_notified").$type<{ at: string; channel: string }>(),
     mergedInto: uuid("merged_into"),
+    /** An officer's flag: spam, abuse or an obvious duplicate (the review counts it apart). */
+    flaggedSpam: boolean("flagged_spam").notNull().default(false),
     rating: integer("rating"),
     ratingComment: text("rating_comment"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
@@ -118,3 +120,16 @@ export const reportAttachments = pgTable(
   },
   (t) => [index("report_attachments_report_idx").on(t.reportId)],
 );
+
+/**
+ * Idempotency for intake: a client that re-sends the same report (offline queue, lost response)
+ * gets the same receipt back instead of a duplicate. The receipt code is kept sealed, for a day.
+ */
+export const reportIntakeKeys = pgTable("report_intake_keys", {
+  keyHash: text("key_hash").primaryKey(),
+  reportId: uuid("report_id")
+    .notNull()
+    .references(() => reports.id),
+  sealedReceipt: text("sealed_receipt").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});

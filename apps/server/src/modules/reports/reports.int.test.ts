@@ -450,3 +450,70 @@ describe("reports received by phone or in person", () => {
     ).toBe(403);
   });
 });
+
+describe("re-sends and spam", () => {
+  it("the same Idempotency-Key returns the same receipt and makes no second report", async () => {
+    const body = {
+      communeId: t.communeId,
+      category: "OTHER",
+      description: "Gửi lại khi có mạng.",
+      anonymous: true,
+    };
+    const headers = { "idempotency-key": "draft-7f3a2c19b0" };
+    const before = await ctx.deps.db.$count(reports, eq(reports.communeId, t.communeId));
+    const a = await ctx.app.inject({ method: "POST", url: "/api/reports", payload: body, headers });
+    const b = await ctx.app.inject({ method: "POST", url: "/api/reports", payload: body, headers });
+    expect(a.statusCode).toBe(201);
+    expect(b.json().receiptCode).toBe(a.json().receiptCode);
+    expect(await ctx.deps.db.$count(reports, eq(reports.communeId, t.communeId))).toBe(before + 1);
+    const other = await ctx.app.inject({
+      method: "POST",
+      url: "/api/reports",
+      payload: body,
+      headers: { "idempotency-key": "draft-other-key-1" },
+    });
+    expect(other.json().receiptCode).not.toBe(a.json().receiptCode);
+    const bad = await ctx.app.inject({
+      method: "POST",
+      url: "/api/reports",
+      payload: body,
+      headers: { "idempotency-key": "x" },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it("an officer flags a report as spam (audited) and can clear the flag", async () => {
+    const code = (
+      await submit({
+        communeId: t.communeId,
+        hamletId: hamletId(),
+        category: "OTHER",
+        description: "Quảng cáo vay tiền nhanh!!!",
+        anonymous: true,
+      })
+    ).json().receiptCode;
+    const id = await caseIdOf(code);
+    const flagged = await call(ctx.app, s.leader, {
+      method: "POST",
+      url: `/api/cases/${id}/flag`,
+      payload: { spam: true },
+    });
+    expect(flagged.json().flaggedSpam).toBe(true);
+    expect(await auditRows(ctx.deps, "case.flagged_spam", id)).toHaveLength(1);
+    expect(
+      (
+        await call(ctx.app, s.member, {
+          method: "POST",
+          url: `/api/cases/${id}/flag`,
+          payload: { spam: false },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const cleared = await call(ctx.app, s.chief, {
+      method: "POST",
+      url: `/api/cases/${id}/flag`,
+      payload: { spam: false },
+    });
+    expect(cleared.json().flaggedSpam).toBe(false);
+  });
+});

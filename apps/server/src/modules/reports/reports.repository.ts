@@ -5,6 +5,7 @@ import {
   reportAttachments,
   reportIdentities,
   reportIdentityGrants,
+  reportIntakeKeys,
   reportMessages,
   reports,
   users,
@@ -28,6 +29,21 @@ export const reportsRepository = {
   },
   async insertAttachment(db: Executor, row: typeof reportAttachments.$inferInsert) {
     await db.insert(reportAttachments).values(row);
+  },
+  async findIntakeKey(db: Executor, keyHash: string, since: Date) {
+    const [row] = await db
+      .select()
+      .from(reportIntakeKeys)
+      .where(
+        and(
+          eq(reportIntakeKeys.keyHash, keyHash),
+          sql`${reportIntakeKeys.createdAt} > ${since.toISOString()}`,
+        ),
+      );
+    return row;
+  },
+  async insertIntakeKey(db: Executor, row: typeof reportIntakeKeys.$inferInsert) {
+    await db.insert(reportIntakeKeys).values(row);
   },
   async findByReceiptKey(db: Executor, key: string) {
     const [row] = await db.select().from(reports).where(eq(reports.receiptKey, key));

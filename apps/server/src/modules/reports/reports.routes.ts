@@ -3,8 +3,10 @@ import {
   ZCaseList,
   ZCreateReportRequest,
   ZCreateReportResponse,
+  ZFlagCaseRequest,
   ZGrantIdentityRequest,
   ZId,
+  ZIntakeHeaders,
   ZLogReportRequest,
   ZMessageRequest,
   ZOfficerMessageRequest,
@@ -23,6 +25,7 @@ import { readUpload } from "../../http/upload";
 import { getCase, transitionCase } from "./case.service";
 import {
   caseAttachment,
+  flagCase,
   grantIdentity,
   listCases,
   logReport,
@@ -48,11 +51,17 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
       "/api/reports",
       {
         config: open,
-        schema: { tags: ["reports"], body: ZCreateReportRequest, response: { 201: ZCreateReportResponse } },
+        schema: {
+          tags: ["reports"],
+          headers: ZIntakeHeaders,
+          body: ZCreateReportRequest,
+          response: { 201: ZCreateReportResponse },
+        },
       },
       async (req, reply) => {
-        // Only the receipt code goes back: the reporter needs nothing else.
-        const { receiptCode } = await submitReport(deps, req.body);
+        // Only the receipt code goes back: the reporter needs nothing else. A repeated
+        // Idempotency-Key (an offline queue re-sending) gets the same receipt, not a second report.
+        const { receiptCode } = await submitReport(deps, req.body, undefined, req.headers["idempotency-key"]);
         return reply.status(201).send({ receiptCode });
       },
     );
@@ -107,6 +116,18 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         schema: { tags: ["reports"], params: receipt, body: ZRatingRequest, response: { 200: ZReceiptView } },
       },
       async (req) => rateReport(deps, req.params.code, req.body.rating, req.body.comment),
+    );
+    app.post(
+      "/api/cases/:caseId/flag",
+      {
+        schema: {
+          tags: ["cases"],
+          params: caseParams,
+          body: ZFlagCaseRequest,
+          response: { 200: ZCaseDetail },
+        },
+      },
+      async (req) => flagCase(deps, requireActor(req), req.params.caseId, req.body.spam, req.id),
     );
     app.post(
       "/api/cases/:caseId/transitions",

@@ -56,7 +56,19 @@ export async function submitReport(
     channel: "web",
     loggedByUserId: null,
   },
+  idempotencyKey?: string,
 ): Promise<{ receiptCode: string; reportId: string }> {
+  const keyHash = idempotencyKey ? deps.box.mac("intake", idempotencyKey, 43) : undefined;
+  if (keyHash) {
+    const since = new Date(deps.clock.now().getTime() - 86400_000);
+    const seen = await reportsRepository.findIntakeKey(deps.db, keyHash, since);
+    if (seen) {
+      return {
+        receiptCode: deps.box.open(seen.sealedReceipt, `intake:${seen.reportId}`),
+        reportId: seen.reportId,
+      };
+    }
+  }
   const commune = await orgRepository.findCommune(deps.db, input.communeId);
   if (!commune) {
     throw new AppError("VALIDATION_FAILED", "Không có xã này.", [
@@ -112,6 +124,14 @@ export async function submitReport(
       subjectOfficerUserId: conduct ? assignee : null,
       updatedAt: now,
     });
+    if (keyHash) {
+      await reportsRepository.insertIntakeKey(tx, {
+        keyHash,
+        reportId: id,
+        sealedReceipt: deps.box.seal(code, `intake:${id}`),
+        createdAt: now,
+      });
+    }
     if (identity) {
       await reportsRepository.insertIdentity(tx, {
         reportId: id,
@@ -274,6 +294,7 @@ export function listItem(r: ReportRow, hamletName: string | null): TCaseListItem
     receivedAt: r.receivedAt.toISOString(),
     excerpt: r.description.slice(0, 140),
     assigneeUserId: r.assigneeUserId,
+    flaggedSpam: r.flaggedSpam,
     nextDeadline: null,
   };
 }
@@ -472,4 +493,24 @@ export async function reportPlaces(deps: Deps, communeId: string) {
     name: found.commune.name,
     hamlets: rows.map((r) => ({ id: r.hamlet.id, name: r.hamlet.name })),
   };
+}
+
+/** An officer marks a report as spam, abuse or an obvious duplicate (or clears the flag). */
+export async function flagCase(deps: Deps, actor: Actor, id: string, spam: boolean, requestId: string) {
+  const { report: r } = await readable(deps, actor, id);
+  if (r.flaggedSpam !== spam) {
+    const now = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      await reportsRepository.update(tx, r.id, { flaggedSpam: spam, updatedAt: now });
+      await recordAudit(tx, now, {
+        actorUserId: actor.userId,
+        action: spam ? "case.flagged_spam" : "case.unflagged_spam",
+        entityType: "report",
+        entityId: r.id,
+        communeId: r.communeId,
+        requestId,
+      });
+    });
+  }
+  return getCase(deps, actor, id);
 }

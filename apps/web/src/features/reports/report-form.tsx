@@ -62,6 +62,12 @@ function initialDraft(place: ReportPlace): { draft: ReportDraft; restored: boole
  * Everything but the photos is kept on the device as it is typed; when the network is down the
  * report waits there and goes as soon as the device is back online. Only a 201 clears it.
  */
+
+/** A random key for one draft (getRandomValues also works on plain-http addresses, unlike randomUUID). */
+function newSendKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `draft-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
 export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sent: SentReport) => void }) {
   const { t } = useI18n();
   const [{ draft: startDraft, restored }] = useState(() => initialDraft(place));
@@ -157,6 +163,10 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
         queue();
         return;
       }
+      const sendKey = d.sendKey || newSendKey();
+      if (!d.sendKey) {
+        setDraft((current) => ({ ...current, sendKey }));
+      }
       const body: TCreateReportRequest = {
         communeId: d.communeId,
         ...(d.hamletId ? { hamletId: d.hamletId } : {}),
@@ -179,7 +189,7 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
       setBusy(true);
       setError(null);
       try {
-        const { receiptCode } = await submitReport(body);
+        const { receiptCode } = await submitReport(body, sendKey);
         clearDraft();
         onSentRef.current({ code: receiptCode, category: d.category, photos: photosRef.current });
       } catch (caught) {

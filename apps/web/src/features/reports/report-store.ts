@@ -28,6 +28,8 @@ export interface ReportDraft {
   address: string;
   /** Sending failed for want of a network: send again as soon as the device is online. */
   queued: boolean;
+  /** Idempotency key of this draft: every attempt to send it carries the same one. */
+  sendKey: string;
 }
 
 export const EMPTY_DRAFT: ReportDraft = {
@@ -43,6 +45,7 @@ export const EMPTY_DRAFT: ReportDraft = {
   phone: "",
   address: "",
   queued: false,
+  sendKey: "",
 };
 
 function readJson(key: string): unknown {
@@ -88,6 +91,7 @@ export function readDraft(): ReportDraft | null {
     phone: str(r.phone),
     address: str(r.address),
     queued: r.queued === true,
+    sendKey: str(r.sendKey),
   };
 }
 

@@ -12,8 +12,9 @@ export type ReceiptView = Omit<TReceiptView, "canRate"> & { canRate?: boolean };
 const quiet = (signal?: AbortSignal) => ({ quietUnauthenticated: true, ...(signal ? { signal } : {}) });
 const receiptPath = (code: string) => `/reports/receipt/${encodeURIComponent(code)}`;
 
-export function submitReport(body: TCreateReportRequest): Promise<{ receiptCode: string }> {
-  return api.post<{ receiptCode: string }>("/reports", body, quiet());
+/** `sendKey` stays the same for every attempt at one draft, so a re-send never makes a second report. */
+export function submitReport(body: TCreateReportRequest, sendKey: string): Promise<{ receiptCode: string }> {
+  return api.post<{ receiptCode: string }>("/reports", body, { ...quiet(), idempotencyKey: sendKey });
 }
 
 /** The commune's name and hamlets, for choosing where a report goes (public; 404: no such commune). */
