@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openPglite, openPostgres } from "../db/client";
@@ -124,6 +126,46 @@ describe("binhyen CLI", () => {
     } finally {
       await db.close();
     }
+  });
+
+  it("import-households previews and imports a list as the named officer, idempotently", async () => {
+    const db = await openTarget();
+    let hamletId = "";
+    try {
+      const rows = await db.db.execute<{ id: string }>(
+        sql`select id from hamlets where commune_id = ${communeId} order by sort_order limit 1`,
+      );
+      hamletId = rows.rows[0]?.id ?? "";
+    } finally {
+      await db.close();
+    }
+    const file = join(target.dir, "ds.csv");
+    writeFileSync(
+      file,
+      "Họ và tên chủ hộ,Số điện thoại\nNguyễn Văn Một,0912 111 001\nTrần Thị Hai,0123 456 789\n",
+    );
+    const dry = await runCli(
+      ["import-households", "--hamlet", hamletId, "--file", file, "--as", "0912000111", "--dry-run"],
+      target.env,
+    );
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain("2 rows: 1 new, 0 updated, 0 unchanged, 1 rejected");
+    expect(dry.stdout).toContain("row 3 (phones)");
+    const run = await runCli(
+      ["import-households", "--hamlet", hamletId, "--file", file, "--as", "0912000111"],
+      target.env,
+    );
+    expect(run.stdout).toMatch(/done: 1 new, 0 updated, 0 unchanged, 1 rejected/);
+    const again = await runCli(
+      ["import-households", "--hamlet", hamletId, "--file", file, "--as", "0912000111"],
+      target.env,
+    );
+    expect(again.stdout).toMatch(/done: 0 new, 0 updated, 1 unchanged, 1 rejected/);
+    const nobody = await runCli(
+      ["import-households", "--hamlet", hamletId, "--file", file, "--as", "0987654321"],
+      target.env,
+    );
+    expect(nobody.code).toBe(1);
   });
 
   it("audit verify: OK on an untouched log; names the first edited row after tampering", async () => {

@@ -1,9 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { COMMUNE_KINDS, HAMLET_KINDS, type TCommuneKind, type THamletKind } from "@binhyen/contracts";
 import { ConfigError, loadConfig } from "../config";
 import { AppError } from "../core/errors";
 import { verifyAuditChain } from "../modules/audit/audit.service";
+import { actorByPhone } from "../modules/auth/auth.service";
+import { getImport, previewImport, startImport } from "../modules/households/household-import.service";
 import { initCommune, operatorAddOfficer, operatorUpdateUser } from "../modules/org/setup.service";
 import { isDemoSeeded, seedDemo } from "../seed/demo.seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../seed/demo-data";
@@ -26,6 +30,9 @@ Commands:
   user add                   --commune ID --name NAME --phone PHONE --password PW [--role chief|deputy]
   user reset-password        --phone PHONE --password PW
   user disable | enable      --phone PHONE
+  import-households          --hamlet ID --file PATH --as PHONE [--dry-run]
+                               Import a hamlet's household list (CSV/XLSX) as that officer; prints the
+                               preview or the result (same rules, audit and idempotency as the web app)
   audit verify               Check the audit log's hash chain; exit 1 at the first tampered row
 
 Configuration is read from the environment (see README): DATABASE_URL, BINHYEN_DATA_DIR, PORT, HOST,
@@ -70,6 +77,10 @@ async function main(argv: string[]): Promise<void> {
       phone: { type: "string" },
       password: { type: "string" },
       role: { type: "string" },
+      hamlet: { type: "string" },
+      file: { type: "string" },
+      as: { type: "string" },
+      "dry-run": { type: "boolean" },
     },
   });
   const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
@@ -191,6 +202,39 @@ async function main(argv: string[]): Promise<void> {
           process.stdout.write(`User ${u.phone} ${sub}d.\n`);
         } else {
           fail(`Unknown: user ${sub ?? ""}\n\n${HELP}`, 2);
+        }
+      } finally {
+        await done();
+      }
+      return;
+    }
+    case "import-households": {
+      try {
+        const hamletId = str("hamlet") ?? fail("--hamlet is required", 2);
+        const path = str("file") ?? fail("--file is required", 2);
+        const actor = await actorByPhone(
+          deps,
+          str("as") ?? fail("--as PHONE (the officer importing) is required", 2),
+        );
+        const file = { fileName: basename(path), bytes: await readFile(path) };
+        if (values["dry-run"]) {
+          const p = await previewImport(deps, actor, hamletId, file);
+          process.stdout.write(
+            `${p.total} rows: ${p.imported} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.rejected} rejected\n`,
+          );
+          for (const e of p.errors) {
+            process.stdout.write(`  row ${e.row} (${e.field}): ${e.message}\n`);
+          }
+        } else {
+          const started = await startImport(deps, actor, hamletId, file, "cli");
+          await started.done;
+          const r = await getImport(deps, actor, started.importId);
+          process.stdout.write(
+            `Import ${r.importId} ${r.status}: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected} rejected (sha256 ${r.sha256.slice(0, 12)}…)\n`,
+          );
+          if (r.status !== "done") {
+            process.exitCode = 1;
+          }
         }
       } finally {
         await done();

@@ -347,3 +347,13 @@ export async function actorForUser(deps: Deps, userId: string): Promise<Actor> {
     csrfToken: "",
   };
 }
+
+/** For operator commands that act as a named officer (`--as PHONE`). */
+export async function actorByPhone(deps: Deps, phoneInput: string): Promise<Actor> {
+  const phone = normalizePhone(phoneInput);
+  const user = isPhoneError(phone) ? undefined : await userRepository.findByPhone(deps.db, phone.national);
+  if (!user || user.status !== "active") {
+    throw new AppError("NOT_FOUND", `Không có tài khoản đang hoạt động với số ${phoneInput}.`);
+  }
+  return actorForUser(deps, user.id);
+}
