@@ -1,25 +1,38 @@
+import { lazy, Suspense } from "react";
 import { Route, Switch } from "wouter";
 import { I18nProvider } from "./i18n/i18n-context";
 import { SessionProvider } from "./lib/session";
-import { AccountRoute } from "./routes/account-route";
-import { CaseRoute } from "./routes/case-route";
-import { CasesRoute } from "./routes/cases-route";
 import { CommuneRoute } from "./routes/commune-route";
-import { CoverageRoute } from "./routes/coverage-route";
 import { GroupRoute } from "./routes/group-route";
 import { HomeRoute } from "./routes/home-route";
-import { HouseholdsRoute } from "./routes/households-route";
-import { ImportRoute } from "./routes/import-route";
-import { JoinRequestsRoute } from "./routes/join-requests-route";
 import { JoinRoute } from "./routes/join-route";
 import { LoginRoute } from "./routes/login-route";
 import { MembershipRoute } from "./routes/membership-route";
 import { NotFoundRoute } from "./routes/not-found-route";
-import { OfficersRoute } from "./routes/officers-route";
-import { ProvinceRoute } from "./routes/province-route";
 import { ReportFollowRoute } from "./routes/report-follow-route";
 import { ReportRoute } from "./routes/report-route";
 import { RequireAuth } from "./routes/require-auth";
+
+// Officers' screens load on first use, so a resident's phone downloads only what it shows.
+const AccountRoute = lazy(() => import("./routes/account-route").then((m) => ({ default: m.AccountRoute })));
+const CaseRoute = lazy(() => import("./routes/case-route").then((m) => ({ default: m.CaseRoute })));
+const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ default: m.CasesRoute })));
+const CoverageRoute = lazy(() =>
+  import("./routes/coverage-route").then((m) => ({ default: m.CoverageRoute })),
+);
+const HouseholdsRoute = lazy(() =>
+  import("./routes/households-route").then((m) => ({ default: m.HouseholdsRoute })),
+);
+const ImportRoute = lazy(() => import("./routes/import-route").then((m) => ({ default: m.ImportRoute })));
+const JoinRequestsRoute = lazy(() =>
+  import("./routes/join-requests-route").then((m) => ({ default: m.JoinRequestsRoute })),
+);
+const OfficersRoute = lazy(() =>
+  import("./routes/officers-route").then((m) => ({ default: m.OfficersRoute })),
+);
+const ProvinceRoute = lazy(() =>
+  import("./routes/province-route").then((m) => ({ default: m.ProvinceRoute })),
+);
 
 export function App() {
   return (
@@ -42,37 +55,39 @@ export function App() {
               <Route path="/report" component={ReportRoute} />
               <Route>
                 <RequireAuth>
-                  <Switch>
-                    <Route path="/" component={HomeRoute} />
-                    <Route path="/provinces/:provinceId">
-                      {(params) => <ProvinceRoute provinceId={params.provinceId} />}
-                    </Route>
-                    <Route path="/communes/:communeId/officers">
-                      {(params) => <OfficersRoute communeId={params.communeId} />}
-                    </Route>
-                    <Route path="/communes/:communeId/coverage">
-                      {(params) => <CoverageRoute communeId={params.communeId} />}
-                    </Route>
-                    <Route path="/communes/:communeId">
-                      {(params) => <CommuneRoute communeId={params.communeId} />}
-                    </Route>
-                    <Route path="/hamlets/:hamletId/households">
-                      {(params) => <HouseholdsRoute hamletId={params.hamletId} />}
-                    </Route>
-                    <Route path="/hamlets/:hamletId/import">
-                      {(params) => <ImportRoute hamletId={params.hamletId} />}
-                    </Route>
-                    <Route path="/groups/:groupId/join-requests">
-                      {(params) => <JoinRequestsRoute groupId={params.groupId} />}
-                    </Route>
-                    <Route path="/groups/:groupId">
-                      {(params) => <GroupRoute groupId={params.groupId} />}
-                    </Route>
-                    <Route path="/cases" component={CasesRoute} />
-                    <Route path="/cases/:caseId">{(params) => <CaseRoute caseId={params.caseId} />}</Route>
-                    <Route path="/account" component={AccountRoute} />
-                    <Route component={NotFoundRoute} />
-                  </Switch>
+                  <Suspense fallback={<p className="page-loading" aria-busy="true" />}>
+                    <Switch>
+                      <Route path="/" component={HomeRoute} />
+                      <Route path="/provinces/:provinceId">
+                        {(params) => <ProvinceRoute provinceId={params.provinceId} />}
+                      </Route>
+                      <Route path="/communes/:communeId/officers">
+                        {(params) => <OfficersRoute communeId={params.communeId} />}
+                      </Route>
+                      <Route path="/communes/:communeId/coverage">
+                        {(params) => <CoverageRoute communeId={params.communeId} />}
+                      </Route>
+                      <Route path="/communes/:communeId">
+                        {(params) => <CommuneRoute communeId={params.communeId} />}
+                      </Route>
+                      <Route path="/hamlets/:hamletId/households">
+                        {(params) => <HouseholdsRoute hamletId={params.hamletId} />}
+                      </Route>
+                      <Route path="/hamlets/:hamletId/import">
+                        {(params) => <ImportRoute hamletId={params.hamletId} />}
+                      </Route>
+                      <Route path="/groups/:groupId/join-requests">
+                        {(params) => <JoinRequestsRoute groupId={params.groupId} />}
+                      </Route>
+                      <Route path="/groups/:groupId">
+                        {(params) => <GroupRoute groupId={params.groupId} />}
+                      </Route>
+                      <Route path="/cases" component={CasesRoute} />
+                      <Route path="/cases/:caseId">{(params) => <CaseRoute caseId={params.caseId} />}</Route>
+                      <Route path="/account" component={AccountRoute} />
+                      <Route component={NotFoundRoute} />
+                    </Switch>
+                  </Suspense>
                 </RequireAuth>
               </Route>
             </Switch>
