@@ -1,14 +1,14 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../core/clock";
+import { vnDate } from "../core/vn-time";
 import type { Db } from "../db/client";
 import { coverageRepository } from "../modules/coverage/coverage.repository";
-import { vnDay } from "../modules/coverage/coverage.service";
 
 /** Writes today's coverage per hamlet at start and every hour, for the trend chart. */
 export function startCoverageSnapshots(db: Db, clock: Clock, log: FastifyBaseLogger, everyMs = 3600_000) {
   const run = async () => {
     try {
-      await coverageRepository.snapshotAll(db, vnDay(clock.now()));
+      await coverageRepository.snapshotAll(db, vnDate(clock.now()));
     } catch (err) {
       log.error({ err }, "coverage snapshot failed");
     }

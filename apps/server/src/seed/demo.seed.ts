@@ -1,6 +1,7 @@
 import { CONSENT_VERSION } from "@binhyen/contracts";
 import { eq } from "drizzle-orm";
 import { searchKey, vietnameseSortKey } from "../core/text";
+import { vnDate } from "../core/vn-time";
 import type { Db } from "../db/client";
 import {
   communes,
@@ -97,9 +98,6 @@ const MOBILE_PREFIXES = [
   "058",
   "059",
 ];
-
-/** The calendar day in Asia/Ho_Chi_Minh (UTC+7, no DST), as YYYY-MM-DD. */
-const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   const [row] = await db
@@ -384,7 +382,7 @@ export async function seedDemo(
       snapshotRows.push({
         hamletId: hamlet.id,
         communeId: hamlet.communeId,
-        day: vnDay(day),
+        day: vnDate(day),
         households: active.length,
         covered: joins.filter((t) => t <= day.getTime()).length,
       });

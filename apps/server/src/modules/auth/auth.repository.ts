@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { communes, loginFailures, roleAssignments, sessions, users } from "../../db/schema";
 
@@ -13,6 +13,9 @@ export const userRepository = {
   async findById(db: Executor, id: string): Promise<UserRow | undefined> {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     return row;
+  },
+  async findByIds(db: Executor, ids: string[]): Promise<UserRow[]> {
+    return ids.length === 0 ? [] : db.select().from(users).where(inArray(users.id, ids));
   },
   async insert(db: Executor, row: typeof users.$inferInsert): Promise<void> {
     await db.insert(users).values(row);

@@ -5,6 +5,7 @@ import {
   type TMembersByKind,
 } from "@binhyen/contracts";
 import { type Actor, enforce } from "../../core/authz";
+import { vnDate } from "../../core/vn-time";
 import type { Deps } from "../../deps";
 import { coveragePolicy } from "../households/households.policy";
 import { loadHamlet } from "../households/households.service";
@@ -14,9 +15,6 @@ import { coverageRepository } from "./coverage.repository";
 /** Percent with one decimal (req. 34); 0 for a hamlet without households. */
 export const percent = (covered: number, total: number) =>
   total === 0 ? 0 : Math.round((covered * 1000) / total) / 10;
-
-/** The calendar day in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */
-export const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 const zeroKinds = (): TMembersByKind => Object.fromEntries(MEMBER_KINDS.map((k) => [k, 0])) as TMembersByKind;
 const zeroReached = () => ({ not_contacted: 0, invited: 0, declined: 0, unreachable: 0 });
@@ -70,9 +68,9 @@ async function trendOf(
   today: { households: number; covered: number },
 ) {
   const now = deps.clock.now();
-  const since = vnDay(new Date(now.getTime() - 365 * 86400_000));
+  const since = vnDate(new Date(now.getTime() - 365 * 86400_000));
   const rows = await coverageRepository.trend(deps.db, communeId, since, hamletId);
-  const todayKey = vnDay(now);
+  const todayKey = vnDate(now);
   const points = rows
     .filter((r) => r.day !== todayKey)
     .map((r) => ({

@@ -211,7 +211,7 @@ export async function assignLeader(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const leader = await requireOfficerOfCommune(tx, userId, group.communeId);
-    const current = await orgRepository.findCurrentRole(tx, { groupId, role: "GROUP_LEADER" });
+    const current = await orgRepository.findCurrentRole(tx, { groupId, role: "GROUP_LEADER" }, true);
     if (current?.userId === leader.id) {
       return;
     }
@@ -322,7 +322,7 @@ export async function removeDeputy(
   enforce(groupPolicy.visible(actor, ref), groupPolicy.manageDeputies(actor, ref));
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    const role = await orgRepository.findCurrentRole(tx, { userId, groupId, role: "GROUP_DEPUTY" });
+    const role = await orgRepository.findCurrentRole(tx, { userId, groupId, role: "GROUP_DEPUTY" }, true);
     if (!role) {
       throw new AppError("NOT_FOUND", "Người này không phải Phó nhóm của nhóm.");
     }

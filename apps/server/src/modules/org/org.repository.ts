@@ -143,11 +143,13 @@ export const orgRepository = {
   async endRole(db: Executor, roleId: string, at: Date) {
     await db.update(roleAssignments).set({ endedAt: at }).where(eq(roleAssignments.id, roleId));
   },
+  /** A current role; `lock` takes a row lock for a change inside the caller's transaction. */
   async findCurrentRole(
     db: Executor,
     where: { userId?: string; groupId?: string; communeId?: string; role: string },
+    lock = false,
   ) {
-    const [row] = await db
+    const query = db
       .select()
       .from(roleAssignments)
       .where(
@@ -158,8 +160,8 @@ export const orgRepository = {
           where.groupId ? eq(roleAssignments.groupId, where.groupId) : undefined,
           where.communeId ? eq(roleAssignments.communeId, where.communeId) : undefined,
         ),
-      )
-      .for("update");
+      );
+    const [row] = lock ? await query.for("update") : await query;
     return row;
   },
   async currentRolesOfUser(db: Executor, userId: string) {

@@ -38,11 +38,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string): Promise<TCa
     r.assigneeUserId ? userRepository.findById(deps.db, r.assigneeUserId) : Promise.resolve(undefined),
   ]);
   const actorIds = [...new Set(audits.map((a) => a.actorUserId).filter((x): x is string => x !== null))];
-  const names = new Map(
-    (await Promise.all(actorIds.map((uid) => userRepository.findById(deps.db, uid))))
-      .filter((u) => u !== undefined)
-      .map((u) => [u.id, u.name]),
-  );
+  const names = new Map((await userRepository.findByIds(deps.db, actorIds)).map((u) => [u.id, u.name]));
   const outcome = r.outcome as (Outcome & { publicSummary?: string }) | null;
   return {
     ...listItem(r, hamletName),

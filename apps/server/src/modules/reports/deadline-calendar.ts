@@ -1,3 +1,4 @@
+import { vnDate } from "../../core/vn-time";
 import holidayData from "./holidays-vn.json" with { type: "json" };
 
 /**
@@ -38,8 +39,8 @@ export function isLocalDate(value: string): boolean {
   }
 }
 
-/** The Asia/Ho_Chi_Minh calendar day of an instant. */
-export const vnDate = (at: Date): LocalDate => new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+/** The Asia/Ho_Chi_Minh calendar day of an instant (one definition, in core). */
+export { vnDate };
 
 /** 00:00 of the day in Asia/Ho_Chi_Minh, as an instant. */
 export const startOfVnDay = (date: LocalDate): Date => new Date(dayNumber(date) * DAY_MS - OFFSET_MS);
