@@ -20,8 +20,11 @@ import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerSecurityHeaders } from "./http/security-headers";
+import { registerAnnouncementChannels } from "./modules/announcements/announcement-channels";
+import { announcementsRoutes } from "./modules/announcements/announcements.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { coverageRoutes } from "./modules/coverage/coverage.routes";
+import { feedsRoutes } from "./modules/feeds/feeds.routes";
 import { householdsRoutes } from "./modules/households/households.routes";
 import { invitesRoutes } from "./modules/invites/invites.routes";
 import { groupRoutes } from "./modules/org/group.routes";
@@ -109,6 +112,9 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(invitesRoutes(deps));
   await app.register(coverageRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(announcementsRoutes(deps));
+  await app.register(feedsRoutes(deps));
+  registerAnnouncementChannels(deps);
 
   await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -37,6 +37,22 @@ const ZEnv = z.object({
   BINHYEN_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Requests per minute per client address to the public join endpoints. */
   BINHYEN_PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Web Push services the server may send to (comma-separated hosts; ".example" = subdomains). */
+  BINHYEN_PUSH_ALLOWED_HOSTS: z
+    .string()
+    .default("fcm.googleapis.com,updates.push.services.mozilla.com,.notify.windows.com,.push.apple.com"),
+  /** VAPID subject: a mailto: or https: contact for push services. */
+  BINHYEN_PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://")
+    .optional(),
+  /** Minutes between polls of each relayed RSS/Atom feed. */
+  BINHYEN_FEED_POLL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   BINHYEN_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -63,6 +79,9 @@ export type Config = Readonly<{
   publicRatePerMinute: number;
   publicUrl: string;
   importMaxBytes: number;
+  pushAllowedHosts: readonly string[];
+  pushSubject: string;
+  feedPollMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -116,5 +135,12 @@ export function loadConfig(
     publicRatePerMinute: e.BINHYEN_PUBLIC_RATE_PER_MINUTE,
     publicUrl: (e.BINHYEN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     importMaxBytes: e.BINHYEN_IMPORT_MAX_BYTES,
+    pushAllowedHosts: e.BINHYEN_PUSH_ALLOWED_HOSTS.split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    pushSubject:
+      e.BINHYEN_PUSH_SUBJECT ??
+      (e.BINHYEN_PUBLIC_URL?.startsWith("https://") ? e.BINHYEN_PUBLIC_URL : "mailto:admin@binhyen.invalid"),
+    feedPollMinutes: e.BINHYEN_FEED_POLL_MINUTES,
   });
 }

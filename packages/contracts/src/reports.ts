@@ -17,6 +17,8 @@ const reportFields = {
   reporter: z
     .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
     .optional(),
+  /** The wanted/missing notice the reporter answers ("Báo tin cho công an" on the notice). */
+  announcementId: zId.optional(),
 };
 const namedUnlessAnonymous = (r: { anonymous: boolean; reporter?: unknown }) =>
   r.anonymous || r.reporter !== undefined;
@@ -108,6 +110,8 @@ export const ZCaseDetail = ZCaseListItem.extend({
   attachments: z.array(z.object({ id: z.string(), contentType: z.string() })),
   allowedEvents: z.array(z.string()),
   assignee: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  /** The notice this report answers, if any. */
+  announcement: z.object({ id: z.string(), title: z.string() }).nullable(),
   outcome: z.object({ code: z.string(), valuable: z.boolean(), summary: z.string() }).nullable(),
   deadlines: z.array(z.lazy(() => ZCaseDeadline)),
   /** Who did what, from the audit log (never what an identity reveal showed). */
@@ -189,3 +193,11 @@ export const ZIntakeHeaders = z.object({
     .regex(/^[A-Za-z0-9_-]{8,100}$/)
     .optional(),
 });
+
+/** A person the report is about (a suspect), recorded by an officer; sealed like the reporter. */
+export const ZSuspectRequest = z.object({
+  name: zRequiredText(120),
+  phone: zPhoneInput.optional(),
+  note: zText(500).optional(),
+});
+export type TSuspectRequest = z.infer<typeof ZSuspectRequest>;

@@ -3,10 +3,19 @@ import type { Config } from "../config";
 import type { Deps } from "../deps";
 import { startCoverageSnapshots } from "../jobs/coverage-snapshot";
 import { startOutboxWorker } from "../jobs/outbox-worker";
+import { startFeedPoller } from "../modules/feeds/feed-poller";
 import { importRepository } from "../modules/households/import.repository";
+import { createPostgresBus } from "../realtime/bus";
 
 /** Runs the API, the web app and the outbox worker until SIGINT/SIGTERM, then shuts down in order. */
 export async function serve(config: Config, deps: Deps, onListening?: (url: string) => void): Promise<void> {
+  // Several API processes share one PostgreSQL: announcements reach every process's clients
+  // through LISTEN/NOTIFY. PGlite is one process: the in-memory bus is enough.
+  if (deps.database.kind === "postgres" && deps.database.url) {
+    deps.realtime = await createPostgresBus(deps.database.url, {
+      log: { warn: (obj, msg) => deps.log?.warn(obj, msg) },
+    });
+  }
   const app = await buildApp(deps, {
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers['x-csrf-token']"] },
   });
@@ -15,6 +24,7 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
   await importRepository.failInterrupted(deps.db, new Date(deps.clock.now().getTime() - 30 * 60_000));
   const worker = startOutboxWorker(deps.db, deps.channels, deps.clock, app.log);
   const snapshots = startCoverageSnapshots(deps.db, deps.clock, app.log);
+  const feedPoller = startFeedPoller(deps, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -23,6 +33,8 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
     closing = true;
     app.log.info({ signal }, "shutting down");
     await worker.stop();
+    await feedPoller.stop();
+    await deps.realtime.close();
     await snapshots.stop();
     await app.close();
     await deps.database.close();

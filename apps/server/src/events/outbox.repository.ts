@@ -8,6 +8,8 @@ export type OutboxInsert = {
   payload: Record<string, unknown>;
   idempotencyKey: string;
   communeId?: string | null;
+  /** Deliver no earlier than this (a scheduled announcement); default now. */
+  notBefore?: Date;
 };
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -15,9 +17,15 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export const outboxRepository = {
   /** Enqueue in the caller's transaction; a repeated idempotency key is a no-op. */
   async enqueue(tx: Tx, row: OutboxInsert, now: Date): Promise<void> {
+    const { notBefore, ...fields } = row;
     await tx
       .insert(outbox)
-      .values({ ...row, communeId: row.communeId ?? null, nextAttemptAt: now, createdAt: now })
+      .values({
+        ...fields,
+        communeId: row.communeId ?? null,
+        nextAttemptAt: notBefore ?? now,
+        createdAt: now,
+      })
       .onConflictDoNothing({ target: outbox.idempotencyKey });
   },
 

@@ -1,9 +1,12 @@
-import { CONSENT_VERSION } from "@binhyen/contracts";
-import { sql } from "drizzle-orm";
+import { CONSENT_VERSION, ZCreateAnnouncement, ZCreateFeed } from "@binhyen/contracts";
+import { eq, sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { roleAssignments, users } from "../db/schema";
+import { announcements, groupMembers, roleAssignments, users } from "../db/schema";
+import { uploadAnnouncementFile } from "../modules/announcements/announcement-files.service";
+import { createAnnouncement } from "../modules/announcements/announcements.service";
+import { createFeed } from "../modules/feeds/feeds.service";
 import { startImport } from "../modules/households/household-import.service";
 import { createInvite, joinByInvite, requestToJoin } from "../modules/invites/invites.service";
 import { setGroupImage } from "../modules/org/group.service";
@@ -29,6 +32,8 @@ const WHO: Who[] = ["anon", "province", "chief", "deputy", "leader", "leader2", 
 type Row = {
   /** Builds the request against commune `t` (own or other). May prepare its own target rows. */
   req: (t: TestCommune, who: Who) => Promise<InjectOptions> | InjectOptions;
+  /** For a response that never ends (an event stream): the status read off a real socket. */
+  stream?: boolean;
   own: Partial<Record<Who, number>> & { default: number };
   /** false for routes that are not tied to a commune (health, login, the caller's own account). */
   tenant: boolean;
@@ -50,6 +55,9 @@ type Fixture = {
   receiptCode: string;
   caseId: string;
   attachmentId: string;
+  announcementId: string;
+  fileId: string;
+  feedId: string;
 };
 const fixtures = new Map<string, Fixture>();
 const fx = (t: TestCommune): Fixture => {
@@ -91,6 +99,49 @@ const multipart = async (): Promise<Pick<InjectOptions, "payload" | "headers">> 
     headers: { "content-type": r.headers.get("content-type") ?? "" },
   };
 };
+
+const announcementInput = (t: TestCommune, over: Record<string, unknown> = {}) =>
+  ZCreateAnnouncement.parse({
+    audience: { groupIds: [g0(t)] },
+    category: "TRAFFIC_SAFETY",
+    title: `An toàn giao thông ${++counter}`,
+    body: "Đội mũ bảo hiểm khi đi xe máy.",
+    ...over,
+  });
+/** A fresh announcement by the hamlet's leader, so a state-changing row never sees another's change. */
+const freshAnnouncement = async (t: TestCommune, over: Record<string, unknown> = {}) =>
+  (await createAnnouncement(ctx.deps, await actorOf(ctx.deps, t.users.leader.id), announcementInput(t, over)))
+    .announcementId;
+/** A group deputy's announcement waiting for approval (status set directly: the setting is per commune). */
+const pendingAnnouncement = async (t: TestCommune) => {
+  const id = (
+    await createAnnouncement(
+      ctx.deps,
+      await actorOf(ctx.deps, t.users.groupDeputy.id),
+      announcementInput(t, { draft: true }),
+    )
+  ).announcementId;
+  await ctx.deps.db.update(announcements).set({ status: "pending_approval" }).where(eq(announcements.id, id));
+  return id;
+};
+const announcementReaders = {
+  anon: 401,
+  default: 403,
+  chief: 200,
+  deputy: 200,
+  leader: 200,
+  groupDeputy: 200,
+};
+const announcementWriters = {
+  anon: 401,
+  default: 403,
+  chief: 201,
+  deputy: 201,
+  leader: 201,
+  groupDeputy: 201,
+};
+const announcementDeciders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
+const communeOfficers = { anon: 401, default: 200, province: 403, member: 403 };
 
 const MATRIX: Record<string, Row> = {
   "GET /api/health": {
@@ -585,7 +636,220 @@ const MATRIX: Record<string, Row> = {
     own: { ...caseReaders },
     req: (t) => ({ method: "POST", url: `/api/cases/${fx(t).caseId}/flag`, payload: { spam: false } }),
   },
+  "POST /api/cases/:caseId/suspects": {
+    tenant: true,
+    own: { ...caseReaders, chief: 201, deputy: 201, leader: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/cases/${fx(t).caseId}/suspects`,
+      payload: { name: "Đối Tượng Ma Trận" },
+    }),
+  },
+  "GET /api/communes/:communeId/announcements": {
+    tenant: true,
+    own: communeOfficers,
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/announcements` }),
+  },
+  "POST /api/announcements": {
+    tenant: true,
+    own: announcementWriters,
+    req: (t) => ({ method: "POST", url: "/api/announcements", payload: announcementInput(t) }),
+  },
+  "POST /api/announcements/check": {
+    tenant: true,
+    own: { ...announcementWriters, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 },
+    req: (t) => ({ method: "POST", url: "/api/announcements/check", payload: announcementInput(t) }),
+  },
+  "GET /api/announcements/:announcementId": {
+    tenant: true,
+    own: announcementReaders,
+    req: (t) => ({ method: "GET", url: `/api/announcements/${fx(t).announcementId}` }),
+  },
+  "PATCH /api/announcements/:announcementId": {
+    tenant: true,
+    own: announcementDeciders,
+    req: async (t) => ({
+      method: "PATCH",
+      url: `/api/announcements/${await freshAnnouncement(t, { draft: true })}`,
+      payload: announcementInput(t, { draft: true }),
+    }),
+  },
+  "POST /api/announcements/:announcementId/publish": {
+    tenant: true,
+    own: announcementDeciders,
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/announcements/${await freshAnnouncement(t, { draft: true })}/publish`,
+    }),
+  },
+  "POST /api/announcements/:announcementId/approve": {
+    tenant: true,
+    own: announcementDeciders,
+    req: async (t) => ({ method: "POST", url: `/api/announcements/${await pendingAnnouncement(t)}/approve` }),
+  },
+  "POST /api/announcements/:announcementId/reject": {
+    tenant: true,
+    own: announcementDeciders,
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/announcements/${await pendingAnnouncement(t)}/reject`,
+      payload: { reason: "Chưa đúng mẫu" },
+    }),
+  },
+  "POST /api/announcements/:announcementId/withdraw": {
+    tenant: true,
+    own: announcementDeciders,
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/announcements/${await freshAnnouncement(t)}/withdraw`,
+      payload: { reason: "Đăng nhầm" },
+    }),
+  },
+  "POST /api/announcements/:announcementId/pin": {
+    tenant: true,
+    own: announcementDeciders,
+    req: (t) => ({
+      method: "POST",
+      url: `/api/announcements/${fx(t).announcementId}/pin`,
+      payload: { pinned: true },
+    }),
+  },
+  "GET /api/announcements/:announcementId/stats": {
+    tenant: true,
+    own: announcementReaders,
+    req: (t) => ({ method: "GET", url: `/api/announcements/${fx(t).announcementId}/stats` }),
+  },
+  "GET /api/announcements/:announcementId/recipients": {
+    tenant: true,
+    own: announcementReaders,
+    req: (t) => ({ method: "GET", url: `/api/announcements/${fx(t).announcementId}/recipients?state=all` }),
+  },
+  "GET /api/announcements/:announcementId/cap.xml": {
+    tenant: true,
+    own: announcementReaders,
+    req: (t) => ({ method: "GET", url: `/api/announcements/${fx(t).announcementId}/cap.xml` }),
+  },
+  "GET /api/communes/:communeId/announcement-settings": {
+    tenant: true,
+    own: communeOfficers,
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/announcement-settings` }),
+  },
+  "PUT /api/communes/:communeId/announcement-settings": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({
+      method: "PUT",
+      url: `/api/communes/${t.communeId}/announcement-settings`,
+      payload: { deputiesNeedApproval: false, officialPhones: [] },
+    }),
+  },
+  "POST /api/communes/:communeId/announcement-files": {
+    tenant: true,
+    own: { ...communeOfficers, default: 201 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/announcement-files`,
+      ...(await multipart()),
+    }),
+  },
+  "GET /api/announcement-files/:fileId": {
+    tenant: true,
+    own: { anon: 401, default: 200, province: 403 },
+    req: (t) => ({ method: "GET", url: `/api/announcement-files/${fx(t).fileId}` }),
+  },
+  "GET /api/me/feeds": { tenant: false, own: signedIn, req: () => ({ method: "GET", url: "/api/me/feeds" }) },
+  "GET /api/groups/:groupId/feed": {
+    tenant: true,
+    own: groupReaders,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/feed` }),
+  },
+  // Receipts exist only for the households an announcement reached: for anyone else it is not there.
+  "POST /api/announcements/:announcementId/read": {
+    tenant: true,
+    own: { anon: 401, default: 404, member: 200 },
+    req: (t) => ({ method: "POST", url: `/api/announcements/${fx(t).announcementId}/read` }),
+  },
+  "POST /api/announcements/:announcementId/ack": {
+    tenant: true,
+    own: { anon: 401, default: 404, member: 200 },
+    req: (t) => ({ method: "POST", url: `/api/announcements/${fx(t).announcementId}/ack` }),
+  },
+  "GET /api/stream": {
+    tenant: false,
+    stream: true,
+    own: signedIn,
+    req: () => ({ method: "GET", url: "/api/stream" }),
+  },
+  "GET /api/push/public-key": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({ method: "GET", url: "/api/push/public-key" }),
+  },
+  "POST /api/push/subscriptions": {
+    tenant: false,
+    own: { anon: 401, default: 400 },
+    // Not a push service the server may call: refused with a clear error (SSRF guard).
+    req: () => ({
+      method: "POST",
+      url: "/api/push/subscriptions",
+      payload: { endpoint: "https://intranet.example/steal", keys: { p256dh: "x", auth: "y" } },
+    }),
+  },
+  "DELETE /api/push/subscriptions": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({
+      method: "DELETE",
+      url: "/api/push/subscriptions",
+      payload: { endpoint: "https://fcm.googleapis.com/fcm/send/none" },
+    }),
+  },
+  "GET /api/communes/:communeId/feeds": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/feeds` }),
+  },
+  "POST /api/communes/:communeId/feeds": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 201 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/feeds`,
+      payload: {
+        url: "http://127.0.0.1:9/rss.xml",
+        title: "Công an tỉnh",
+        category: "SECURITY_SITUATION",
+        audience: { communeId: t.communeId },
+      },
+    }),
+  },
+  "PATCH /api/feeds/:feedId": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({ method: "PATCH", url: `/api/feeds/${fx(t).feedId}`, payload: { autoPublish: false } }),
+  },
+  "DELETE /api/feeds/:feedId": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: async (t) => ({
+      method: "DELETE",
+      url: `/api/feeds/${(await createFeed(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), t.communeId, feedInput(t))).id}`,
+    }),
+  },
+  "POST /api/feeds/:feedId/poll": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({ method: "POST", url: `/api/feeds/${fx(t).feedId}/poll` }),
+  },
 };
+
+const feedInput = (t: TestCommune) =>
+  ZCreateFeed.parse({
+    url: "http://127.0.0.1:9/rss.xml",
+    title: "Công an tỉnh",
+    category: "SECURITY_SITUATION",
+    audience: { communeId: t.communeId },
+  });
 
 beforeAll(async () => {
   ctx = await createTestContext({ env: { BINHYEN_PUBLIC_RATE_PER_MINUTE: "10000" } });
@@ -623,7 +887,39 @@ beforeAll(async () => {
       reporter: { name: "Người Báo Tin", phone: freshPhone() },
     });
     const { attachmentId } = await reporterAttachment(ctx.deps, receiptCode, png);
+    // The member user is a household's representative in group 0, so announcements reach them.
+    await ctx.deps.db.insert(groupMembers).values({
+      id: ctx.deps.ids.uuid(),
+      groupId: g0(t),
+      communeId: t.communeId,
+      householdId,
+      userId: t.users.member.id,
+      name: t.users.member.name,
+      searchKey: t.users.member.name,
+      kind: "HOUSEHOLD_REP",
+      consentAt: ctx.deps.clock.now(),
+    });
+    const file = await uploadAnnouncementFile(ctx.deps, leader, t.communeId, {
+      fileName: "a.png",
+      bytes: png,
+    });
+    const announcementId = (
+      await createAnnouncement(
+        ctx.deps,
+        leader,
+        announcementInput(t, { requiresAck: true, fileIds: [file.id] }),
+      )
+    ).announcementId;
+    const feed = await createFeed(
+      ctx.deps,
+      await actorOf(ctx.deps, t.users.chief.id),
+      t.communeId,
+      feedInput(t),
+    );
     fixtures.set(t.communeId, {
+      announcementId,
+      fileId: file.id,
+      feedId: feed.id,
       householdId,
       importId: started.importId,
       inviteToken,
@@ -638,6 +934,22 @@ afterAll(() => ctx.close());
 
 async function sessionOf(t: TestCommune, who: Who): Promise<Session | undefined> {
   return who === "anon" ? undefined : sessionFor(ctx.deps, t.users[who].id);
+}
+
+/** Opens the stream on a real socket, reads the status line, and hangs up. */
+async function streamStatus(session: Session | undefined, req: InjectOptions): Promise<number> {
+  if (!ctx.app.server.listening) {
+    await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+  }
+  const addr = ctx.app.server.address();
+  const port = typeof addr === "object" && addr ? addr.port : 0;
+  const abort = new AbortController();
+  const res = await fetch(`http://127.0.0.1:${port}${String(req.url)}`, {
+    headers: session ? { cookie: session.cookie } : {},
+    signal: abort.signal,
+  });
+  abort.abort();
+  return res.status;
 }
 
 describe("route × role × tenant matrix", () => {
@@ -657,6 +969,12 @@ describe("route × role × tenant matrix", () => {
 
   for (const [route, row] of Object.entries(MATRIX)) {
     it.each(WHO)(`${route} — %s, own commune`, async (who) => {
+      if (row.stream) {
+        expect(await streamStatus(await sessionOf(own, who), await row.req(own, who))).toBe(
+          row.own[who] ?? row.own.default,
+        );
+        return;
+      }
       const res = await call(ctx.app, await sessionOf(own, who), await row.req(own, who));
       expect(res.statusCode, res.body).toBe(row.own[who] ?? row.own.default);
     });

@@ -1,3 +1,4 @@
+import { ANNOUNCEMENT_CATEGORIES } from "@binhyen/contracts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../modules/audit/audit.service";
@@ -52,6 +53,25 @@ describe("demo commune (DESIGN §5)", () => {
         "MERGED",
       ]),
     );
+  });
+
+  it("has announcements in every category, and the member's feed shows them with an acknowledgement", async () => {
+    if (!seeded) {
+      return;
+    }
+    const cats = await ctx.deps.db.execute<{ category: string }>(
+      sql`select distinct category from announcements where commune_id = ${seeded.communeId}`,
+    );
+    expect(new Set(cats.rows.map((r) => r.category))).toEqual(new Set(ANNOUNCEMENT_CATEGORIES));
+    const s = await login(ctx.app, DEMO_ACCOUNTS.member.phone, DEMO_PASSWORD);
+    const mine = await call(ctx.app, s, { method: "GET", url: "/api/me/feeds" });
+    const group = mine.json().groups[0];
+    const feed = await call(ctx.app, s, { method: "GET", url: `/api/groups/${group.id}/feed` });
+    const items = feed.json().items as { pinned: boolean; ackAt: string | null; category: string }[];
+    expect(items[0]?.pinned).toBe(true);
+    expect(items.some((i) => i.ackAt !== null)).toBe(true);
+    expect(items.some((i) => i.category === "WANTED_PERSON")).toBe(true);
+    expect(feed.json().unread).toBeGreaterThan(0);
   });
 
   it.each([

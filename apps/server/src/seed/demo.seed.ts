@@ -17,6 +17,7 @@ import {
 import type { Deps } from "../deps";
 import { recordAudit } from "../modules/audit/audit.service";
 import { hashPassword } from "../modules/auth/password";
+import { seedDemoAnnouncements } from "./demo-announcements";
 import {
   DEMO_ACCOUNTS,
   DEMO_COMMUNE,
@@ -116,9 +117,14 @@ async function insertBatched<T>(items: T[], size: number, insert: (batch: T[]) =
 }
 
 /** Seeds the demo province, the Đồng Tâm commune (≥1,500 households) and a small neighbour. */
-export async function seedDemo(
-  deps: Deps,
-): Promise<{ communeId: string; provinceId: string; households: number; members: number; reports: number }> {
+export async function seedDemo(deps: Deps): Promise<{
+  communeId: string;
+  provinceId: string;
+  households: number;
+  members: number;
+  reports: number;
+  announcements: number;
+}> {
   const r = rng(20250929);
   const now = deps.clock.now();
   const uuid = () => deps.ids.uuid();
@@ -421,11 +427,20 @@ export async function seedDemo(
     .filter((h) => h.communeId === communeId)
     .map((h, i) => ({ hamletId: h.id, leaderUserId: leaderByHamlet.get(i) ?? chief }));
   const reportCount = await seedDemoReports(deps, communeId, demoHamlets, chief, deputy);
+  const demoGroups = hamletRows
+    .filter((h) => h.communeId === communeId)
+    .map((h, i) => ({
+      groupId: groupRows.find((g) => g.hamletId === h.id)?.id ?? "",
+      leaderUserId: leaderByHamlet.get(i) ?? chief,
+    }));
+  const memberUser = userRows.find((u) => u.phone === DEMO_ACCOUNTS.member.phone)?.id ?? null;
+  const announcementCount = await seedDemoAnnouncements(deps, communeId, demoGroups, chief, memberUser);
   return {
     communeId,
     provinceId,
     households: householdRows.length,
     members: memberRows.length,
     reports: reportCount,
+    announcements: announcementCount,
   };
 }

@@ -1,3 +1,4 @@
+export * from "./announcements";
 export * from "./org";
 export * from "./outreach";
 export * from "./people";

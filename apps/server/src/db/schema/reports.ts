@@ -51,6 +51,8 @@ export const reports = pgTable(
     mergedInto: uuid("merged_into"),
     /** An officer's flag: spam, abuse or an obvious duplicate (the review counts it apart). */
     flaggedSpam: boolean("flagged_spam").notNull().default(false),
+    /** The announcement (wanted/missing notice) the report answers, if any. */
+    announcementId: uuid("announcement_id"),
     rating: integer("rating"),
     ratingComment: text("rating_comment"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
@@ -133,3 +135,18 @@ export const reportIntakeKeys = pgTable("report_intake_keys", {
   sealedReceipt: text("sealed_receipt").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
 });
+
+/** People a report is about (suspects), recorded by officers, sealed like the reporter's identity. */
+export const reportSuspects = pgTable(
+  "report_suspects",
+  {
+    id: uuid("id").primaryKey(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id),
+    sealed: text("sealed").notNull(),
+    createdBy: uuid("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("report_suspects_report_idx").on(t.reportId)],
+);

@@ -2,6 +2,7 @@ import type { TCaseDetail, TCaseEvent } from "@binhyen/contracts";
 import type { Actor } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import type { Deps } from "../../deps";
+import { announcementsRepository } from "../announcements/announcements.repository";
 import { auditRepository } from "../audit/audit.repository";
 import { recordAudit } from "../audit/audit.service";
 import { userRepository } from "../auth/auth.repository";
@@ -31,11 +32,12 @@ function snapshotOf(r: ReportRow): CaseSnapshot {
 
 export async function getCase(deps: Deps, actor: Actor, id: string): Promise<TCaseDetail> {
   const { report: r, hamletName, ref } = await readable(deps, actor, id);
-  const [messages, attachments, audits, assignee] = await Promise.all([
+  const [messages, attachments, audits, assignee, notice] = await Promise.all([
     reportsRepository.messages(deps.db, r.id, true),
     reportsRepository.attachments(deps.db, r.id),
     auditRepository.listForEntity(deps.db, "report", r.id),
     r.assigneeUserId ? userRepository.findById(deps.db, r.assigneeUserId) : Promise.resolve(undefined),
+    r.announcementId ? announcementsRepository.find(deps.db, r.announcementId) : Promise.resolve(undefined),
   ]);
   const actorIds = [...new Set(audits.map((a) => a.actorUserId).filter((x): x is string => x !== null))];
   const names = new Map((await userRepository.findByIds(deps.db, actorIds)).map((u) => [u.id, u.name]));
@@ -58,6 +60,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string): Promise<TCa
     attachments: attachments.map((a) => ({ id: a.id, contentType: a.contentType })),
     allowedEvents: allowedEvents(snapshotOf(r)),
     assignee: assignee ? { userId: assignee.id, name: assignee.name } : null,
+    announcement: notice ? { id: notice.id, title: notice.title } : null,
     outcome: outcome ? { code: outcome.code, valuable: outcome.valuable, summary: outcome.summary } : null,
     deadlines: caseDeadlines(deps, r, audits),
     history: audits.map((a) => ({

@@ -7,6 +7,7 @@ import {
   reportIdentityGrants,
   reportIntakeKeys,
   reportMessages,
+  reportSuspects,
   reports,
   users,
 } from "../../db/schema";
@@ -16,6 +17,9 @@ export type ReportRow = typeof reports.$inferSelect;
 export const reportsRepository = {
   async insert(db: Executor, row: typeof reports.$inferInsert) {
     await db.insert(reports).values(row);
+  },
+  async insertSuspect(db: Executor, row: typeof reportSuspects.$inferInsert) {
+    await db.insert(reportSuspects).values(row);
   },
   async insertIdentity(db: Executor, row: typeof reportIdentities.$inferInsert) {
     await db.insert(reportIdentities).values(row);

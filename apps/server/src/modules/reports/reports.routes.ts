@@ -15,6 +15,7 @@ import {
   ZReceiptView,
   ZReportPlaces,
   ZRevealedIdentity,
+  ZSuspectRequest,
   ZTransitionRequest,
 } from "@binhyen/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -24,6 +25,7 @@ import { requireActor } from "../../http/auth";
 import { readUpload } from "../../http/upload";
 import { getCase, transitionCase } from "./case.service";
 import {
+  addSuspect,
   caseAttachment,
   flagCase,
   grantIdentity,
@@ -64,6 +66,14 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         const { receiptCode } = await submitReport(deps, req.body, undefined, req.headers["idempotency-key"]);
         return reply.status(201).send({ receiptCode });
       },
+    );
+    app.post(
+      "/api/cases/:caseId/suspects",
+      { schema: { tags: ["cases"], params: caseParams, body: ZSuspectRequest, response: { 201: ZOk } } },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await addSuspect(deps, requireActor(req), req.params.caseId, req.body, req.id)),
     );
     app.get(
       "/api/reports/places/:communeId",

@@ -7,12 +7,14 @@ import type {
   TReportCategory,
   TReportKind,
   TRevealedIdentity,
+  TSuspectRequest,
 } from "@binhyen/contracts";
 import sharp from "sharp";
 import { type Actor, seesCommune } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import { requirePhone } from "../../core/phone";
 import type { Deps } from "../../deps";
+import { announcementsRepository } from "../announcements/announcements.repository";
 import { auditRepository } from "../audit/audit.repository";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
@@ -99,6 +101,9 @@ export async function submitReport(
         phone: requirePhone(input.reporter?.phone ?? "", "reporter.phone").national,
         address: input.reporter?.address ?? "",
       };
+  const announcementId = input.announcementId
+    ? await linkedAnnouncement(deps, input.communeId, input.announcementId)
+    : null;
   const code = newReceiptCode();
   const now = deps.clock.now();
   const id = deps.ids.uuid();
@@ -122,6 +127,7 @@ export async function submitReport(
       assigneeUserId: conduct ? chief : (assignee ?? chief),
       chiefOnly: conduct,
       subjectOfficerUserId: conduct ? assignee : null,
+      announcementId,
       updatedAt: now,
     });
     if (keyHash) {
@@ -513,4 +519,50 @@ export async function flagCase(deps: Deps, actor: Actor, id: string, spam: boole
     });
   }
   return getCase(deps, actor, id);
+}
+
+/** A report may answer a published notice of the same commune; anything else is refused. */
+async function linkedAnnouncement(deps: Deps, communeId: string, announcementId: string): Promise<string> {
+  const a = await announcementsRepository.find(deps.db, announcementId);
+  if (!a || a.communeId !== communeId || a.status !== "published") {
+    throw new AppError("VALIDATION_FAILED", "Thông báo liên quan không tồn tại hoặc đã hết hiệu lực.", [
+      { path: "announcementId", message: "unknown announcement" },
+    ]);
+  }
+  return a.id;
+}
+
+/** Officers record who a report is about; the content check keeps these names out of announcements. */
+export async function addSuspect(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: TSuspectRequest,
+  requestId?: string,
+): Promise<{ ok: true }> {
+  const { report: r } = await readable(deps, actor, caseId);
+  const phone = input.phone ? requirePhone(input.phone, "phone").national : undefined;
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await reportsRepository.insertSuspect(tx, {
+      id: deps.ids.uuid(),
+      reportId: r.id,
+      sealed: deps.box.seal(
+        JSON.stringify({ name: input.name, phone, note: input.note ?? "" }),
+        `suspect:${r.id}`,
+      ),
+      createdBy: actor.userId,
+      createdAt: now,
+    });
+    // The audit row says that a person was recorded, never who.
+    await recordAudit(tx, now, {
+      actorUserId: actor.userId,
+      action: "report.suspect.add",
+      entityType: "report",
+      entityId: r.id,
+      communeId: r.communeId,
+      requestId,
+    });
+  });
+  return { ok: true };
 }
