@@ -20,6 +20,8 @@ import type { Deps } from "./deps";
 import { registerAuth } from "./http/auth";
 import { registerErrorHandler } from "./http/error-handler";
 import { registerSecurityHeaders } from "./http/security-headers";
+import { createAlertPushChannel } from "./modules/alerts/alert-push.channel";
+import { alertsRoutes } from "./modules/alerts/alerts.routes";
 import { registerAnnouncementChannels } from "./modules/announcements/announcement-channels";
 import { announcementsRoutes } from "./modules/announcements/announcements.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
@@ -115,6 +117,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(announcementsRoutes(deps));
   await app.register(feedsRoutes(deps));
   registerAnnouncementChannels(deps);
+  await app.register(alertsRoutes(deps));
+  deps.channels.register(createAlertPushChannel(deps));
 
   await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
   return app;

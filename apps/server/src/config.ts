@@ -46,6 +46,17 @@ const ZEnv = z.object({
     .string()
     .regex(/^(mailto:|https:\/\/)/, "must start with mailto: or https://")
     .optional(),
+  /** An urgent report nobody acknowledged after this many minutes alerts the chief and deputies. */
+  BINHYEN_URGENT_ESCALATE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Anonymous intake per minute (this process) above which a proof of work is asked. */
+  BINHYEN_INTAKE_POW_ABOVE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Leading zero bits the proof of work needs at the threshold (one more per doubling above it). */
+  BINHYEN_INTAKE_POW_BITS: z.coerce.number().int().min(1).max(26).default(16),
   /** Minutes between polls of each relayed RSS/Atom feed. */
   BINHYEN_FEED_POLL_MINUTES: z.coerce
     .number()
@@ -82,6 +93,9 @@ export type Config = Readonly<{
   pushAllowedHosts: readonly string[];
   pushSubject: string;
   feedPollMinutes: number;
+  urgentEscalateMinutes: number;
+  intakePowAbovePerMinute: number;
+  intakePowBits: number;
 }>;
 
 export class ConfigError extends Error {
@@ -142,5 +156,8 @@ export function loadConfig(
       e.BINHYEN_PUSH_SUBJECT ??
       (e.BINHYEN_PUBLIC_URL?.startsWith("https://") ? e.BINHYEN_PUBLIC_URL : "mailto:admin@binhyen.invalid"),
     feedPollMinutes: e.BINHYEN_FEED_POLL_MINUTES,
+    urgentEscalateMinutes: e.BINHYEN_URGENT_ESCALATE_MINUTES,
+    intakePowAbovePerMinute: e.BINHYEN_INTAKE_POW_ABOVE_PER_MINUTE,
+    intakePowBits: e.BINHYEN_INTAKE_POW_BITS,
   });
 }

@@ -17,6 +17,8 @@ const reportFields = {
   reporter: z
     .object({ name: zRequiredText(120), phone: zPhoneInput, address: zText(300).optional() })
     .optional(),
+  /** "Đang xảy ra, cần công an ngay": alerts the officers at once and escalates until acknowledged. */
+  urgent: z.boolean().optional(),
   /** The wanted/missing notice the reporter answers ("Báo tin cho công an" on the notice). */
   announcementId: zId.optional(),
 };
@@ -192,6 +194,15 @@ export const ZIntakeHeaders = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{8,100}$/)
     .optional(),
+  /** "<challenge>:<nonce>" when the server asked for a proof of work (428). */
+  "x-proof-of-work": z.string().max(200).optional(),
+});
+
+/** GET /api/reports/challenge: a proof-of-work challenge; `required` says whether intake asks for it now. */
+export const ZPowChallenge = z.object({
+  challenge: z.string(),
+  bits: z.number().int(),
+  required: z.boolean(),
 });
 
 /** A person the report is about (a suspect), recorded by an officer; sealed like the reporter. */

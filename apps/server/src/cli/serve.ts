@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import type { Deps } from "../deps";
 import { startCoverageSnapshots } from "../jobs/coverage-snapshot";
 import { startOutboxWorker } from "../jobs/outbox-worker";
+import { startCaseReminders } from "../modules/alerts/case-reminders";
 import { startFeedPoller } from "../modules/feeds/feed-poller";
 import { importRepository } from "../modules/households/import.repository";
 import { createPostgresBus } from "../realtime/bus";
@@ -25,6 +26,7 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
   const worker = startOutboxWorker(deps.db, deps.channels, deps.clock, app.log);
   const snapshots = startCoverageSnapshots(deps.db, deps.clock, app.log);
   const feedPoller = startFeedPoller(deps, app.log);
+  const reminders = startCaseReminders(deps, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -34,6 +36,7 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
     app.log.info({ signal }, "shutting down");
     await worker.stop();
     await feedPoller.stop();
+    await reminders.stop();
     await deps.realtime.close();
     await snapshots.stop();
     await app.close();

@@ -10,6 +10,7 @@ export const HTTP_STATUS: Record<TErrorCode, number> = {
   INVALID_TRANSITION: 409,
   CONTENT_BLOCKED: 422,
   RATE_LIMITED: 429,
+  PROOF_OF_WORK_REQUIRED: 428,
   CHANNEL_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -25,6 +26,8 @@ const DEFAULT_MESSAGE: Record<TErrorCode, string> = {
   INVALID_TRANSITION: "Không thể chuyển sang trạng thái này.",
   CONTENT_BLOCKED: "Nội dung bị chặn theo quy định.",
   RATE_LIMITED: "Bạn thao tác quá nhiều lần. Vui lòng thử lại sau.",
+  PROOF_OF_WORK_REQUIRED:
+    "Hệ thống đang nhận nhiều tin báo: máy của bạn cần xác minh chống gửi tự động vài giây rồi gửi lại.",
   CHANNEL_UNAVAILABLE: "Kênh gửi tạm thời không dùng được.",
   INTERNAL: "Đã có lỗi xảy ra. Vui lòng thử lại.",
 };

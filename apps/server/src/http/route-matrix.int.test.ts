@@ -757,6 +757,27 @@ const MATRIX: Record<string, Row> = {
     own: { anon: 401, default: 200, province: 403 },
     req: (t) => ({ method: "GET", url: `/api/announcement-files/${fx(t).fileId}` }),
   },
+  "GET /api/me/alerts": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({ method: "GET", url: "/api/me/alerts" }),
+  },
+  // Someone else's alert (or none) is not there for the caller.
+  "POST /api/me/alerts/:alertId/read": {
+    tenant: false,
+    own: { anon: 401, default: 404 },
+    req: () => ({ method: "POST", url: "/api/me/alerts/6f1d0c3e-3f0e-4c1b-9f59-8d2f7a0b1c2d/read" }),
+  },
+  "POST /api/me/alerts/read-all": {
+    tenant: false,
+    own: signedIn,
+    req: () => ({ method: "POST", url: "/api/me/alerts/read-all" }),
+  },
+  "GET /api/reports/challenge": {
+    tenant: false,
+    own: { default: 200 },
+    req: () => ({ method: "GET", url: "/api/reports/challenge" }),
+  },
   "GET /api/me/feeds": { tenant: false, own: signedIn, req: () => ({ method: "GET", url: "/api/me/feeds" }) },
   "GET /api/groups/:groupId/feed": {
     tenant: true,

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Append-only, hash-chained audit log. hash = SHA-256(prev_hash ‖ canonical row); a trigger
@@ -44,4 +54,28 @@ export const outbox = pgTable(
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
   },
   (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+);
+
+/**
+ * Alerts to officers (urgent reports, escalations, deadline reminders). The text names the case
+ * and the hamlet, never a reporter; `dedupeKey` makes a reminder fire once per user.
+ */
+export const officerAlerts = pgTable(
+  "officer_alerts",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id").notNull(),
+    communeId: uuid("commune_id"),
+    kind: text("kind").notNull(),
+    reportId: uuid("report_id"),
+    title: text("title").notNull(),
+    link: text("link").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("officer_alerts_dedupe_uq").on(t.userId, t.dedupeKey),
+    index("officer_alerts_user_idx").on(t.userId, t.createdAt),
+  ],
 );

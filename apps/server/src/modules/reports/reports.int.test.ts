@@ -57,7 +57,7 @@ describe("anonymous intake and the receipt code", () => {
     });
     expect(JSON.stringify(row)).not.toContain(receiptCode);
     const [audit] = await auditRows(ctx.deps, "report.submitted", id);
-    expect(audit?.data).toEqual({ category: "CRIME", anonymous: true, channel: "web" });
+    expect(audit?.data).toEqual({ category: "CRIME", anonymous: true, channel: "web", urgent: false });
 
     const view = await ctx.app.inject({
       method: "GET",

@@ -103,6 +103,23 @@ export const reportsRepository = {
    * The in-box, filtered in SQL by the same scope the single-row policy checks (a test proves they
    * agree): chief → all of the commune; deputy → all but conduct reports; leader → their groups'.
    */
+  /** Every case whose legal deadlines still run (for the reminder job). */
+  async listOpenForDeadlines(db: Executor) {
+    return db
+      .select({ report: reports, hamletName: hamlets.name })
+      .from(reports)
+      .leftJoin(hamlets, eq(hamlets.id, reports.hamletId))
+      .where(
+        inArray(reports.state, [
+          "RECEIVED",
+          "ACKNOWLEDGED",
+          "VERIFYING",
+          "FORWARDED",
+          "HANDLED_IN_COMMUNE",
+          "SUSPENDED",
+        ]),
+      );
+  },
   async list(
     db: Executor,
     scope: { userId: string; chiefOf: string[]; deputyOf: string[]; leaderOf: string[] },

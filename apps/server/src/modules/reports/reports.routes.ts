@@ -11,6 +11,7 @@ import {
   ZMessageRequest,
   ZOfficerMessageRequest,
   ZOk,
+  ZPowChallenge,
   ZRatingRequest,
   ZReceiptView,
   ZReportPlaces,
@@ -24,6 +25,7 @@ import type { Deps } from "../../deps";
 import { requireActor } from "../../http/auth";
 import { readUpload } from "../../http/upload";
 import { getCase, transitionCase } from "./case.service";
+import { checkProofOfWork, issueChallenge, newPowState } from "./intake-pow";
 import {
   addSuspect,
   caseAttachment,
@@ -48,6 +50,7 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
   // Anonymous intake and receipt look-ups are rate-limited per client address; guessing codes is
   // slow, and a wrong code answers exactly like an unknown one.
   const open = { public: true, rateLimit: { max: deps.config.publicRatePerMinute, timeWindow: "1 minute" } };
+  const pow = newPowState();
   return async (app) => {
     app.post(
       "/api/reports",
@@ -61,6 +64,7 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
+        checkProofOfWork(deps, pow, req.headers["x-proof-of-work"]);
         // Only the receipt code goes back: the reporter needs nothing else. A repeated
         // Idempotency-Key (an offline queue re-sending) gets the same receipt, not a second report.
         const { receiptCode } = await submitReport(deps, req.body, undefined, req.headers["idempotency-key"]);
@@ -74,6 +78,11 @@ export function reportsRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(await addSuspect(deps, requireActor(req), req.params.caseId, req.body, req.id)),
+    );
+    app.get(
+      "/api/reports/challenge",
+      { config: open, schema: { tags: ["reports"], response: { 200: ZPowChallenge } } },
+      async () => issueChallenge(deps, pow),
     );
     app.get(
       "/api/reports/places/:communeId",

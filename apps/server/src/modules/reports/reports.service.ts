@@ -14,6 +14,8 @@ import { type Actor, seesCommune } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import { requirePhone } from "../../core/phone";
 import type { Deps } from "../../deps";
+import { alertsRepository } from "../alerts/alerts.repository";
+import { announceAlerts, raiseAlert } from "../alerts/alerts.service";
 import { announcementsRepository } from "../announcements/announcements.repository";
 import { auditRepository } from "../audit/audit.repository";
 import { recordAudit } from "../audit/audit.service";
@@ -94,6 +96,8 @@ export async function submitReport(
     (await orgRepository.findCurrentRole(deps.db, { communeId: input.communeId, role: "COMMUNE_CHIEF" }))
       ?.userId ?? null;
   const conduct = input.category === "POLICE_CONDUCT";
+  // National security is urgent by its nature (Circular 28/2020 as amended: report at once).
+  const urgent = input.urgent === true || input.category === "NATIONAL_SECURITY";
   const identity = input.anonymous
     ? null
     : {
@@ -107,6 +111,7 @@ export async function submitReport(
   const code = newReceiptCode();
   const now = deps.clock.now();
   const id = deps.ids.uuid();
+  let alerted: string[] = [];
   await deps.db.transaction(async (tx) => {
     await reportsRepository.insert(tx, {
       id,
@@ -128,6 +133,7 @@ export async function submitReport(
       chiefOnly: conduct,
       subjectOfficerUserId: conduct ? assignee : null,
       announcementId,
+      urgent,
       updatedAt: now,
     });
     if (keyHash) {
@@ -145,6 +151,26 @@ export async function submitReport(
         createdAt: now,
       });
     }
+    if (urgent) {
+      const management = await alertsRepository.management(tx, input.communeId);
+      alerted = await raiseAlert(
+        deps,
+        tx,
+        {
+          userIds: [
+            conduct ? chief : (assignee ?? chief),
+            ...management.filter((m) => !conduct || m.role === "COMMUNE_CHIEF").map((m) => m.user_id),
+          ].filter((u) => u !== (conduct ? assignee : null)),
+          communeId: input.communeId,
+          kind: "URGENT_REPORT",
+          reportId: id,
+          title: `Tin báo khẩn mới: ${URGENT_CATEGORY_LABEL[input.category] ?? "tin báo"} — hồ sơ ${id.slice(0, 8)}`,
+          link: `/cases/${id}`,
+          key: `urgent:${id}`,
+        },
+        now,
+      );
+    }
     // The audit row names the report, never the reporter.
     await recordAudit(tx, now, {
       actorUserId: via.loggedByUserId,
@@ -152,11 +178,25 @@ export async function submitReport(
       entityType: "report",
       entityId: id,
       communeId: input.communeId,
-      data: { category: input.category, anonymous: input.anonymous, channel: via.channel },
+      data: { category: input.category, anonymous: input.anonymous, channel: via.channel, urgent },
     });
   });
+  await announceAlerts(deps, alerted);
   return { receiptCode: code, reportId: id };
 }
+
+/** Alert titles name the kind of matter, never the reporter or the description. */
+const URGENT_CATEGORY_LABEL: Record<string, string> = {
+  NATIONAL_SECURITY: "an ninh quốc gia",
+  CRIME: "tội phạm",
+  SOCIAL_EVIL: "tệ nạn xã hội",
+  LAW_VIOLATION: "vi phạm pháp luật",
+  TRAFFIC_ACCIDENT: "tai nạn giao thông",
+  FIRE_EXPLOSION: "cháy, nổ",
+  RESIDENT_DISPUTE: "mâu thuẫn trong dân",
+  POLICE_CONDUCT: "phản ánh về cán bộ công an",
+  OTHER: "tin báo",
+};
 
 async function byReceipt(deps: Deps, code: string): Promise<ReportRow> {
   const canonical = normalizeReceiptCode(code);
