@@ -456,6 +456,11 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
       for (const phone of [PHONE.groupDeputy, PHONE.member]) {
         const session = await signIn(phone, PHONE_VIEWPORT);
         const { page } = session;
+        if (phone === PHONE.member) {
+          // A member lands on the group's news board.
+          await page.getByTestId("group-feed-page").waitFor();
+          await page.getByTestId("nav-group").click();
+        }
         await page.getByTestId("group-page").waitFor();
         expect(await page.getByTestId("nav-cases").count()).toBe(0);
         // They may send a report themselves, from the navigation and from their group's page.

@@ -140,10 +140,12 @@ describe("web app by role", () => {
   );
 
   it(
-    "group member: the group page, read-only",
+    "group member: lands on the group's news board; the group page is read-only",
     async () => {
       const session = await signIn(PHONE.groupMember, PHONE_VIEWPORT);
       const { page } = session;
+      await page.getByTestId("group-feed-page").waitFor();
+      await page.getByTestId("nav-group").click();
       await page.getByTestId("group-page").waitFor();
       await expect.poll(() => page.getByTestId("member-row").count()).toBeGreaterThan(0);
       expect(await page.getByTestId("edit-group-button").count()).toBe(0);

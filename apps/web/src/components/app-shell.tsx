@@ -1,6 +1,8 @@
 import type { TGroupDetail } from "@binhyen/contracts";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { useFeedLive } from "../features/feed/feed-live";
+import { formatNumber } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { api } from "../lib/api-client";
 import { type NavTarget, navTargets } from "../lib/roles";
@@ -32,6 +34,10 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
       return t("nav.cases");
     case "report":
       return t("nav.report");
+    case "announcements":
+      return t("nav.announcements");
+    case "feed":
+      return <FeedNavLabel />;
     case "group":
       // With several groups, "My group" is ambiguous: name each one.
       return manyGroups && target.groupId ? (
@@ -42,8 +48,37 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
   }
 }
 
+/** "Bảng tin" with the number of unread announcements, read out as part of the link's name. */
+function FeedNavLabel() {
+  const { t, locale } = useI18n();
+  const { unread } = useFeedLive();
+  return (
+    <>
+      {t("nav.feed")}
+      {unread ? (
+        <span className="nav-badge" data-testid="nav-feed-unread">
+          <span aria-hidden="true">{formatNumber(unread, locale)}</span>
+          <span className="visually-hidden">{t("nav.feedUnread", { count: unread })}</span>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function isCurrent(location: string, href: string, prefix = false): boolean {
   return location === href || (prefix && location.startsWith(`${href}/`));
+}
+
+/** A group's feed (/groups/:id/feed) belongs to "Bảng tin", not to the group's page. */
+function isCurrentTarget(location: string, target: NavTarget): boolean {
+  const inFeed = /^\/groups\/[^/]+\/feed$/.test(location);
+  if (target.kind === "feed") {
+    return inFeed || isCurrent(location, target.href, target.prefix);
+  }
+  if (target.kind === "group" && inFeed) {
+    return false;
+  }
+  return isCurrent(location, target.href, target.prefix);
 }
 
 /** Header, navigation and page frame for signed-in screens. */
@@ -92,10 +127,8 @@ export function AppShell({ children }: { children: ReactNode }) {
               <Link
                 key={target.href}
                 href={target.href}
-                className={
-                  isCurrent(location, target.href, target.prefix) ? "tabs__link is-active" : "tabs__link"
-                }
-                aria-current={isCurrent(location, target.href, target.prefix) ? "page" : undefined}
+                className={isCurrentTarget(location, target) ? "tabs__link is-active" : "tabs__link"}
+                aria-current={isCurrentTarget(location, target) ? "page" : undefined}
                 data-testid={`nav-${target.kind}`}
               >
                 <NavLabel target={target} manyGroups={manyGroups} />

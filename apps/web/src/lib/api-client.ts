@@ -128,6 +128,22 @@ function statusToCode(status: number): ApiErrorCode {
   }
 }
 
+function errorFrom(status: number, body: unknown, headerRequestId: string | null): ApiError {
+  const error =
+    body && typeof body === "object" && "error" in body && body.error && typeof body.error === "object"
+      ? (body.error as Record<string, unknown>)
+      : null;
+  const rawCode = typeof error?.code === "string" ? error.code : "";
+  return new ApiError({
+    status,
+    code:
+      status === 0 ? "NETWORK" : KNOWN_CODES.has(rawCode) ? (rawCode as ApiErrorCode) : statusToCode(status),
+    serverMessage: typeof error?.message === "string" ? error.message : "",
+    requestId: typeof error?.requestId === "string" ? error.requestId : headerRequestId,
+    details: error?.details,
+  });
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
@@ -135,18 +151,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const error =
-    body && typeof body === "object" && "error" in body && body.error && typeof body.error === "object"
-      ? (body.error as Record<string, unknown>)
-      : null;
-  const rawCode = typeof error?.code === "string" ? error.code : "";
-  return new ApiError({
-    status: response.status,
-    code: KNOWN_CODES.has(rawCode) ? (rawCode as ApiErrorCode) : statusToCode(response.status),
-    serverMessage: typeof error?.message === "string" ? error.message : "",
-    requestId: typeof error?.requestId === "string" ? error.requestId : response.headers.get("x-request-id"),
-    details: error?.details,
-  });
+  return errorFrom(response.status, body, response.headers.get("x-request-id"));
+}
+
+/** The same ApiError from a raw answer (XMLHttpRequest uploads); status 0 means no answer arrived. */
+export function toApiErrorFromText(status: number, text: string, requestId: string | null): ApiError {
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  return errorFrom(status, body, requestId);
+}
+
+/** The CSRF token for requests made outside `api` (uploads with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
 }
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -157,6 +178,8 @@ export interface RequestOptions {
   quietUnauthenticated?: boolean;
   /** Sent as Idempotency-Key: the server answers a repeat with the first result. */
   idempotencyKey?: string;
+  /** Sees the answer's headers (the service worker marks an answer served from its cache). */
+  onHeaders?: (headers: Headers) => void;
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}) {
@@ -203,6 +226,7 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
     }
     throw error;
   }
+  options.onHeaders?.(response.headers);
   if (response.status === 204) {
     return undefined as T;
   }
@@ -218,6 +242,9 @@ export const api = {
     request<T>("PATCH", path, body, options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>("PUT", path, body, options),
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, undefined, options),
+  /** DELETE that names what to delete in a JSON body (a push subscription by its endpoint). */
+  deleteWithBody: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>("DELETE", path, body, options),
 };
 
 /** Builds a query string from the defined values only. */

@@ -52,8 +52,35 @@ export function canEditHouseholds(me: Me, group: { id: string; communeId: string
   return isCommuneStaff(me, group.communeId) || isGroupLeader(me, group.id);
 }
 
+/** Who writes announcements for a commune: its chief and deputies, and leaders and deputies of its groups. */
+export function canWriteAnnouncements(me: Me, communeId: string): boolean {
+  return (
+    isCommuneStaff(me, communeId) ||
+    has(me, [Role.GROUP_LEADER, Role.GROUP_DEPUTY], (r) => r.communeId === communeId && Boolean(r.groupId))
+  );
+}
+
+/** Group members and deputies read their groups' announcements in "Bảng tin". */
+export function hasFeed(me: Me): boolean {
+  return has(me, [Role.GROUP_MEMBER, Role.GROUP_DEPUTY], (r) => Boolean(r.groupId));
+}
+
+/** Is this person a household's member (or deputy) of the group, whose reading is counted? */
+export function readsFeedAsMember(me: Me, groupId: string): boolean {
+  return has(me, [Role.GROUP_MEMBER, Role.GROUP_DEPUTY], (r) => r.groupId === groupId);
+}
+
 export interface NavTarget {
-  kind: "province" | "commune" | "coverage" | "officers" | "group" | "cases" | "report";
+  kind:
+    | "province"
+    | "commune"
+    | "coverage"
+    | "officers"
+    | "group"
+    | "cases"
+    | "report"
+    | "announcements"
+    | "feed";
   href: string;
   /** Also current on the pages below it (the in-box on a case's page). */
   prefix?: boolean;
@@ -76,10 +103,16 @@ export function navTargets(me: Me): NavTarget[] {
       add({ kind: "province", href: `/provinces/${r.provinceId}` });
     }
   }
+  // A plain member's first screen is the feed of their group's announcements.
+  const memberOnly = me.roles.length > 0 && me.roles.every((r) => r.role === Role.GROUP_MEMBER);
+  if (memberOnly && hasFeed(me)) {
+    add({ kind: "feed", href: "/feed", prefix: true });
+  }
   for (const r of me.roles) {
     if (COMMUNE_STAFF.includes(r.role) && r.communeId) {
       add({ kind: "commune", href: `/communes/${r.communeId}` });
       add({ kind: "cases", href: "/cases", prefix: true });
+      add({ kind: "announcements", href: `/communes/${r.communeId}/announcements`, prefix: true });
       add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
       add({ kind: "officers", href: `/communes/${r.communeId}/officers` });
     }
@@ -95,6 +128,7 @@ export function navTargets(me: Me): NavTarget[] {
   }
   for (const r of me.roles) {
     if (r.role === Role.GROUP_LEADER && r.communeId) {
+      add({ kind: "announcements", href: `/communes/${r.communeId}/announcements`, prefix: true });
       add({ kind: "commune", href: `/communes/${r.communeId}` });
       add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
     }
@@ -102,6 +136,14 @@ export function navTargets(me: Me): NavTarget[] {
   for (const r of me.roles) {
     if ((r.role === Role.GROUP_DEPUTY || r.role === Role.GROUP_MEMBER) && r.groupId) {
       add({ kind: "group", href: `/groups/${r.groupId}`, groupId: r.groupId });
+    }
+  }
+  if (hasFeed(me)) {
+    add({ kind: "feed", href: "/feed", prefix: true });
+  }
+  for (const r of me.roles) {
+    if (r.role === Role.GROUP_DEPUTY && r.communeId) {
+      add({ kind: "announcements", href: `/communes/${r.communeId}/announcements`, prefix: true });
     }
   }
   // Group deputies and members never read reports (DESIGN §1); they may send one.
@@ -114,7 +156,7 @@ export function navTargets(me: Me): NavTarget[] {
 /**
  * Where "/" sends a person: province officer → province summary; commune chief or deputy → the
  * commune; group leader → their group (the area officer's daily screen; the commune is one tap
- * away); group deputy or member → their group.
+ * away); group deputy → their group; a plain member → "Bảng tin", the feed of announcements.
  */
 export function homePath(me: Me): string | null {
   return navTargets(me)[0]?.href ?? null;

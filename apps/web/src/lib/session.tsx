@@ -11,6 +11,7 @@ import {
 } from "react";
 import { type Locale, readStoredLocale, useI18n } from "../i18n/i18n-context";
 import { api, isApiError, onForbidden, onUnauthenticated, setCsrfToken } from "./api-client";
+import { forgetCachedApi } from "./offline-cache";
 
 export type SessionState =
   | { status: "loading" }
@@ -67,6 +68,7 @@ async function fetchMe(): Promise<TMeResponse | null> {
     if (isApiError(error, "UNAUTHENTICATED")) {
       setCsrfToken(null);
       writeHint(false);
+      forgetCachedApi();
       return null;
     }
     throw error;
@@ -131,6 +133,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onUnauthenticated(() => {
         setCsrfToken(null);
         writeHint(false);
+        forgetCachedApi();
         setState({ status: "anonymous", expired: true });
       }),
     [],
@@ -177,6 +180,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     writeHint(false);
+    forgetCachedApi();
     setState({ status: "anonymous", expired: false });
   }, []);
 

@@ -100,6 +100,13 @@ export function CaseRoute({ caseId }: { caseId: string }) {
             <p className="prose case-description" data-testid="case-description">
               {data.description}
             </p>
+            {data.announcement ? (
+              <p className="notice notice--info" data-testid="case-announcement">
+                <Link href={`/announcements/${data.announcement.id}`} className="link">
+                  {t("report.about", { title: data.announcement.title })}
+                </Link>
+              </p>
+            ) : null}
             <dl className="details case-facts">
               <div>
                 <dt>{t("case.occurredAt")}</dt>

@@ -12,7 +12,7 @@ import { getCommuneCoverage } from "../features/reach/coverage-api";
 import { formatNumber, formatPercent } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
-import { isCommuneStaff } from "../lib/roles";
+import { canWriteAnnouncements, isCommuneStaff } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
@@ -69,6 +69,15 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
           </p>
         </div>
         <div className="page-header__actions">
+          {canWriteAnnouncements(me, communeId) ? (
+            <Link
+              href={`/communes/${communeId}/announcements`}
+              className="btn btn--secondary"
+              data-testid="announcements-link"
+            >
+              {t("commune.announcementsLink")}
+            </Link>
+          ) : null}
           <Link
             href={`/communes/${communeId}/coverage`}
             className="btn btn--secondary"

@@ -18,6 +18,8 @@ import {
   canReadReports,
   canViewCommune,
   canViewHouseholds,
+  canWriteAnnouncements,
+  readsFeedAsMember,
 } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
@@ -94,6 +96,24 @@ export function GroupRoute({ groupId }: { groupId: string }) {
         {...(manageDeputies ? { onRemoveDeputy } : {})}
       />
       {!canEdit ? <p className="muted small">{t("group.readOnlyNote")}</p> : null}
+
+      {/* The group's announcements: members read them, officers write them. */}
+      <p className="toolbar-links">
+        {readsFeedAsMember(me, data.id) || canWriteAnnouncements(me, data.communeId) ? (
+          <Link href={`/groups/${data.id}/feed`} className="btn btn--secondary" data-testid="group-feed-link">
+            {t("group.feedLink")}
+          </Link>
+        ) : null}
+        {canWriteAnnouncements(me, data.communeId) ? (
+          <Link
+            href={`/communes/${data.communeId}/announcements/new`}
+            className="btn btn--primary"
+            data-testid="group-compose-link"
+          >
+            {t("group.composeLink")}
+          </Link>
+        ) : null}
+      </p>
 
       {/* Members and deputies report privately, never in the group (plan II.4.2). */}
       {canReadReports(me) ? null : (

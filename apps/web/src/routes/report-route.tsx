@@ -3,7 +3,12 @@ import { Link, useSearch } from "wouter";
 import { AppShell } from "../components/app-shell";
 import { PublicShell } from "../components/public-shell";
 import { Loading } from "../components/status";
-import { ReportForm, type ReportPlace, type SentReport } from "../features/reports/report-form";
+import {
+  type ReportAbout,
+  ReportForm,
+  type ReportPlace,
+  type SentReport,
+} from "../features/reports/report-form";
 import { ReportResult } from "../features/reports/report-result";
 import { saveReceipt } from "../features/reports/report-store";
 import { useI18n } from "../i18n/i18n-context";
@@ -21,7 +26,8 @@ function idParam(params: URLSearchParams, name: string): string {
  * /report — anyone may report, signed in or not. A resident without an account gets the public
  * frame and the place from the address (the link or QR of their hamlet's group); a signed-in
  * member keeps the app's navigation, and their role gives the place. Either way the hamlet is only
- * preselected: the reporter may choose another, or none.
+ * preselected: the reporter may choose another, or none. A link from an announcement
+ * (?announcementId=&about=) names it above the form and sends its id with the report.
  */
 export function ReportRoute() {
   const { t } = useI18n();
@@ -43,6 +49,12 @@ export function ReportRoute() {
         hamletId: fromUrl.hamletId || (fromRole?.communeId === fromUrl.communeId ? fromRole.hamletId : ""),
       }
     : (fromRole ?? { communeId: "", hamletId: "" });
+
+  // "Báo tin cho công an" under a wanted/missing notice: ?announcementId=&about=<its title>.
+  const announcementId = idParam(params, "announcementId");
+  const about: ReportAbout | null = announcementId
+    ? { announcementId, title: (params.get("about") ?? "").trim().slice(0, 200) }
+    : null;
 
   let body: ReactNode;
   if (state.status === "loading") {
@@ -74,6 +86,7 @@ export function ReportRoute() {
         <ReportForm
           key={formKey}
           place={place}
+          about={formKey === 0 ? about : null}
           onSent={(result) => {
             setSent({ sent: result, saved: saveReceipt(result.code, result.category) });
           }}

@@ -31,6 +31,13 @@ export interface ReportPlace {
   hamletId: string;
 }
 
+/** The announcement the report answers ("Báo tin cho công an" under a wanted/missing notice). */
+export interface ReportAbout {
+  announcementId: string;
+  /** As the link carried it; only shown, the server knows the announcement by its id. */
+  title: string;
+}
+
 export interface SentReport {
   code: string;
   category: string;
@@ -68,7 +75,15 @@ function newSendKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `draft-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
-export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sent: SentReport) => void }) {
+export function ReportForm({
+  place,
+  about = null,
+  onSent,
+}: {
+  place: ReportPlace;
+  about?: ReportAbout | null;
+  onSent: (sent: SentReport) => void;
+}) {
   const { t } = useI18n();
   const [{ draft: startDraft, restored }] = useState(() => initialDraft(place));
   const [draft, setDraft] = useState<ReportDraft>(startDraft);
@@ -83,6 +98,8 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
   const sendingRef = useRef(false);
   const onSentRef = useRef(onSent);
   onSentRef.current = onSent;
+  const aboutRef = useRef(about);
+  aboutRef.current = about;
   const categoryId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const identityId = useId();
@@ -167,8 +184,10 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
       if (!d.sendKey) {
         setDraft((current) => ({ ...current, sendKey }));
       }
+      const announcementId = aboutRef.current?.announcementId;
       const body: TCreateReportRequest = {
         communeId: d.communeId,
+        ...(announcementId ? { announcementId } : {}),
         ...(d.hamletId ? { hamletId: d.hamletId } : {}),
         category: d.category,
         description: d.description.trim(),
@@ -273,6 +292,12 @@ export function ReportForm({ place, onSent }: { place: ReportPlace; onSent: (sen
       {restored ? (
         <p className="notice notice--info" data-testid="report-draft-restored">
           {t("report.draftRestored")}
+        </p>
+      ) : null}
+
+      {about ? (
+        <p className="notice notice--info" data-testid="report-about">
+          {t("report.about", { title: about.title || t("report.aboutUntitled") })}
         </p>
       ) : null}
 

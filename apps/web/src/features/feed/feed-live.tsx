@@ -1,0 +1,175 @@
+import type { TMyFeeds, TStreamAnnouncement } from "@binhyen/contracts";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { api } from "../../lib/api-client";
+import { hasFeed } from "../../lib/roles";
+import { useSession } from "../../lib/session";
+
+type Listener = (event: TStreamAnnouncement) => void;
+
+interface FeedLiveValue {
+  /** Unread announcements over all of the person's groups; null until known (or without a feed). */
+  unread: number | null;
+  /** Asks the server again (after reading or acknowledging an item). */
+  refreshUnread: () => void;
+  /** Hears every "announcement" event of the stream while subscribed; opens the stream if needed. */
+  subscribe: (listener: Listener) => () => void;
+}
+
+const FeedLiveContext = createContext<FeedLiveValue | null>(null);
+
+function parseEvent(data: string): TStreamAnnouncement | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (
+      value &&
+      typeof value === "object" &&
+      "id" in value &&
+      typeof value.id === "string" &&
+      "groupIds" in value &&
+      Array.isArray(value.groupIds)
+    ) {
+      return value as TStreamAnnouncement;
+    }
+  } catch {
+    // Not ours: ignored.
+  }
+  return null;
+}
+
+const RETRY_MS = [5_000, 15_000, 60_000];
+
+/**
+ * One server-sent-events connection per tab (GET /api/stream, same origin, the session cookie) for
+ * members and for any page that listens, and the unread count of "Bảng tin" in the navigation.
+ * EventSource reconnects by itself after a network error; when the server refuses the stream, it
+ * is tried again after a pause.
+ */
+export function FeedLiveProvider({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  const me = state.status === "signedIn" && !state.me.totpSetupRequired ? state.me : null;
+  const member = me ? hasFeed(me) : false;
+  const [unread, setUnread] = useState<number | null>(null);
+  const [listenerCount, setListenerCount] = useState(0);
+  const listeners = useRef(new Set<Listener>());
+  const unreadRequest = useRef<AbortController | null>(null);
+
+  const refreshUnread = useCallback(() => {
+    if (!member) {
+      return;
+    }
+    unreadRequest.current?.abort();
+    const controller = new AbortController();
+    unreadRequest.current = controller;
+    api.get<TMyFeeds>("/me/feeds", { signal: controller.signal }).then(
+      (feeds) => {
+        setUnread(feeds.groups.reduce((sum, g) => sum + g.unread, 0));
+      },
+      () => {
+        // Offline or not yet available: the badge keeps its last value.
+      },
+    );
+  }, [member]);
+
+  useEffect(() => {
+    if (!member) {
+      setUnread(null);
+      return;
+    }
+    refreshUnread();
+    const onVisible = () => {
+      if (document.visibilityState === "visible") {
+        refreshUnread();
+      }
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("online", refreshUnread);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("online", refreshUnread);
+      unreadRequest.current?.abort();
+    };
+  }, [member, refreshUnread]);
+
+  const wantStream = me !== null && (member || listenerCount > 0) && typeof EventSource !== "undefined";
+  const refreshRef = useRef(refreshUnread);
+  refreshRef.current = refreshUnread;
+
+  useEffect(() => {
+    if (!wantStream) {
+      return;
+    }
+    let source: EventSource | null = null;
+    let timer: number | undefined;
+    let failures = 0;
+    let stopped = false;
+    const onAnnouncement = (message: MessageEvent<string>) => {
+      const event = parseEvent(message.data);
+      if (!event) {
+        return;
+      }
+      refreshRef.current();
+      for (const listener of listeners.current) {
+        listener(event);
+      }
+    };
+    const open = () => {
+      source = new EventSource("/api/stream", { withCredentials: true });
+      source.addEventListener("announcement", onAnnouncement);
+      source.addEventListener("open", () => {
+        failures = 0;
+      });
+      source.addEventListener("error", () => {
+        // CONNECTING: the browser retries by itself. CLOSED: it gave up (an error answer).
+        if (source?.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          const delay = RETRY_MS[Math.min(failures, RETRY_MS.length - 1)] ?? 60_000;
+          failures += 1;
+          timer = window.setTimeout(open, delay);
+        }
+      });
+    };
+    open();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+      source?.close();
+    };
+  }, [wantStream]);
+
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    setListenerCount(listeners.current.size);
+    return () => {
+      listeners.current.delete(listener);
+      setListenerCount(listeners.current.size);
+    };
+  }, []);
+
+  const value = useMemo(() => ({ unread, refreshUnread, subscribe }), [unread, refreshUnread, subscribe]);
+  return <FeedLiveContext.Provider value={value}>{children}</FeedLiveContext.Provider>;
+}
+
+export function useFeedLive(): FeedLiveValue {
+  const value = useContext(FeedLiveContext);
+  if (!value) {
+    throw new Error("useFeedLive must be used inside <FeedLiveProvider>");
+  }
+  return value;
+}
+
+/** Calls `listener` for each announcement event while the component is shown. */
+export function useAnnouncementEvents(listener: Listener): void {
+  const { subscribe } = useFeedLive();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(() => subscribe((event) => ref.current(event)), [subscribe]);
+}
