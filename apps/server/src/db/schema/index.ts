@@ -4,3 +4,4 @@ export * from "./outreach";
 export * from "./people";
 export * from "./platform";
 export * from "./reports";
+export * from "./group-life";
