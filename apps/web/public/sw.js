@@ -250,6 +250,8 @@ self.addEventListener("message", (event) => {
 /*
  * The server's payload (modules/announcements/push.service.ts): { title, category, urgent, url,
  * id }. The notification says who it is from; its tag is the announcement, so a repeat replaces it.
+ * An officer's alert (modules/alerts/alert-push.channel.ts) is { title, url, kind, id }: its url is
+ * the case, opened as is, and its tag the alert, as the page uses when it shows one itself.
  */
 self.addEventListener("push", (event) => {
   let data = {};
@@ -258,19 +260,27 @@ self.addEventListener("push", (event) => {
   } catch {
     data = { title: event.data ? event.data.text() : "" };
   }
-  const urgent = data.urgent === true;
+  const alert = typeof data.kind === "string";
+  const urgent = alert ? data.kind.startsWith("URGENT") : data.urgent === true;
   const title = typeof data.title === "string" && data.title ? data.title : "Bình Yên";
   const id = typeof data.id === "string" ? data.id : "";
-  let url = typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/feed";
-  if (id && !url.includes("?")) {
+  let url =
+    typeof data.url === "string" && data.url.startsWith("/") && !data.url.startsWith("//")
+      ? data.url
+      : alert
+        ? "/"
+        : "/feed";
+  if (!alert && id && !url.includes("?")) {
     url = `${url}?open=${encodeURIComponent(id)}`;
   }
   const body =
     typeof data.body === "string" && data.body
       ? data.body
-      : urgent
-        ? "Thông báo khẩn của Công an xã — bấm để xem."
-        : "Thông báo mới của Công an xã — bấm để xem.";
+      : alert
+        ? "Bấm để mở hồ sơ."
+        : urgent
+          ? "Thông báo khẩn của Công an xã — bấm để xem."
+          : "Thông báo mới của Công an xã — bấm để xem.";
   event.waitUntil(
     self.registration.showNotification(urgent ? `⚠ ${title}` : title, {
       body,

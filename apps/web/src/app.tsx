@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Route, Switch } from "wouter";
+import { AlertsProvider } from "./features/alerts/alerts-live";
 import { FeedLiveProvider } from "./features/feed/feed-live";
 import { I18nProvider } from "./i18n/i18n-context";
 import { SessionProvider } from "./lib/session";
@@ -68,75 +69,79 @@ export function App() {
         <Route>
           <SessionProvider>
             <FeedLiveProvider>
-              <Switch>
-                <Route path="/login" component={LoginRoute} />
-                {/* Public too, but a signed-in member keeps their navigation and their role gives the place. */}
-                <Route path="/report" component={ReportRoute} />
-                <Route>
-                  <RequireAuth>
-                    <Suspense fallback={<p className="page-loading" aria-busy="true" />}>
-                      <Switch>
-                        <Route path="/" component={HomeRoute} />
-                        <Route path="/provinces/:provinceId">
-                          {(params) => <ProvinceRoute provinceId={params.provinceId} />}
-                        </Route>
-                        <Route path="/communes/:communeId/officers">
-                          {(params) => <OfficersRoute communeId={params.communeId} />}
-                        </Route>
-                        <Route path="/communes/:communeId/announcements/new">
-                          {(params) => (
-                            <AnnouncementComposeRoute target={{ kind: "new", communeId: params.communeId }} />
-                          )}
-                        </Route>
-                        <Route path="/communes/:communeId/announcements">
-                          {(params) => <AnnouncementsRoute communeId={params.communeId} />}
-                        </Route>
-                        <Route path="/communes/:communeId/feeds">
-                          {(params) => <FeedSourcesRoute communeId={params.communeId} />}
-                        </Route>
-                        <Route path="/communes/:communeId/coverage">
-                          {(params) => <CoverageRoute communeId={params.communeId} />}
-                        </Route>
-                        <Route path="/communes/:communeId">
-                          {(params) => <CommuneRoute communeId={params.communeId} />}
-                        </Route>
-                        <Route path="/hamlets/:hamletId/households">
-                          {(params) => <HouseholdsRoute hamletId={params.hamletId} />}
-                        </Route>
-                        <Route path="/hamlets/:hamletId/import">
-                          {(params) => <ImportRoute hamletId={params.hamletId} />}
-                        </Route>
-                        <Route path="/groups/:groupId/join-requests">
-                          {(params) => <JoinRequestsRoute groupId={params.groupId} />}
-                        </Route>
-                        <Route path="/groups/:groupId/feed">
-                          {(params) => <GroupFeedRoute groupId={params.groupId} />}
-                        </Route>
-                        <Route path="/groups/:groupId">
-                          {(params) => <GroupRoute groupId={params.groupId} />}
-                        </Route>
-                        <Route path="/feed" component={FeedRoute} />
-                        <Route path="/announcements/:announcementId/edit">
-                          {(params) => (
-                            <AnnouncementComposeRoute
-                              target={{ kind: "edit", announcementId: params.announcementId }}
-                            />
-                          )}
-                        </Route>
-                        <Route path="/announcements/:announcementId">
-                          {(params) => <AnnouncementRoute announcementId={params.announcementId} />}
-                        </Route>
-                        <Route path="/cases" component={CasesRoute} />
-                        <Route path="/cases/:caseId">
-                          {(params) => <CaseRoute caseId={params.caseId} />}
-                        </Route>
-                        <Route path="/account" component={AccountRoute} />
-                        <Route component={NotFoundRoute} />
-                      </Switch>
-                    </Suspense>
-                  </RequireAuth>
-                </Route>
-              </Switch>
+              <AlertsProvider>
+                <Switch>
+                  <Route path="/login" component={LoginRoute} />
+                  {/* Public too, but a signed-in member keeps their navigation and their role gives the place. */}
+                  <Route path="/report" component={ReportRoute} />
+                  <Route>
+                    <RequireAuth>
+                      <Suspense fallback={<p className="page-loading" aria-busy="true" />}>
+                        <Switch>
+                          <Route path="/" component={HomeRoute} />
+                          <Route path="/provinces/:provinceId">
+                            {(params) => <ProvinceRoute provinceId={params.provinceId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/officers">
+                            {(params) => <OfficersRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/announcements/new">
+                            {(params) => (
+                              <AnnouncementComposeRoute
+                                target={{ kind: "new", communeId: params.communeId }}
+                              />
+                            )}
+                          </Route>
+                          <Route path="/communes/:communeId/announcements">
+                            {(params) => <AnnouncementsRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/feeds">
+                            {(params) => <FeedSourcesRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/coverage">
+                            {(params) => <CoverageRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId">
+                            {(params) => <CommuneRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/hamlets/:hamletId/households">
+                            {(params) => <HouseholdsRoute hamletId={params.hamletId} />}
+                          </Route>
+                          <Route path="/hamlets/:hamletId/import">
+                            {(params) => <ImportRoute hamletId={params.hamletId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/join-requests">
+                            {(params) => <JoinRequestsRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/feed">
+                            {(params) => <GroupFeedRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId">
+                            {(params) => <GroupRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/feed" component={FeedRoute} />
+                          <Route path="/announcements/:announcementId/edit">
+                            {(params) => (
+                              <AnnouncementComposeRoute
+                                target={{ kind: "edit", announcementId: params.announcementId }}
+                              />
+                            )}
+                          </Route>
+                          <Route path="/announcements/:announcementId">
+                            {(params) => <AnnouncementRoute announcementId={params.announcementId} />}
+                          </Route>
+                          <Route path="/cases" component={CasesRoute} />
+                          <Route path="/cases/:caseId">
+                            {(params) => <CaseRoute caseId={params.caseId} />}
+                          </Route>
+                          <Route path="/account" component={AccountRoute} />
+                          <Route component={NotFoundRoute} />
+                        </Switch>
+                      </Suspense>
+                    </RequireAuth>
+                  </Route>
+                </Switch>
+              </AlertsProvider>
             </FeedLiveProvider>
           </SessionProvider>
         </Route>

@@ -1,11 +1,12 @@
 import type { TGroupDetail } from "@binhyen/contracts";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "wouter";
+import { AlertsBell, AlertToast } from "../features/alerts/alerts-bell";
 import { useFeedLive } from "../features/feed/feed-live";
 import { formatNumber } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
 import { api } from "../lib/api-client";
-import { type NavTarget, navTargets } from "../lib/roles";
+import { type NavTarget, navTargets, receivesAlerts } from "../lib/roles";
 import { useMe, useSession } from "../lib/session";
 import { useQuery } from "../lib/use-query";
 import { Brand } from "./brand";
@@ -89,6 +90,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [location, navigate] = useLocation();
   const targets = me.totpSetupRequired ? [] : navTargets(me);
   const manyGroups = targets.filter((target) => target.kind === "group").length > 1;
+  const bell = !me.totpSetupRequired && receivesAlerts(me);
 
   return (
     <div className="shell">
@@ -96,11 +98,12 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t("app.skipToContent")}
       </a>
       <header className="topbar">
-        <div className="topbar__inner">
+        <div className={bell ? "topbar__inner has-bell" : "topbar__inner"}>
           <Link href="/" className="topbar__brand">
             <Brand />
           </Link>
           <div className="topbar__tools">
+            {bell ? <AlertsBell /> : null}
             <LanguageSwitch />
             <Link
               href="/account"
@@ -148,6 +151,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" className="page" tabIndex={-1}>
         {children}
       </main>
+      <AlertToast />
     </div>
   );
 }

@@ -1335,4 +1335,40 @@ export const en: Messages = {
   "announcementSettings.tooManyPhones": "At most {max} numbers.",
   "report.about": "About the announcement: {title}",
   "report.aboutUntitled": "(title unknown)",
+
+  "error.PROOF_OF_WORK_REQUIRED":
+    "The server is receiving too many reports and could not verify this one. Please try again in a few minutes.",
+
+  "alerts.bell": "Alerts",
+  "alerts.bellUnread": "Alerts, {count} unread",
+  "alerts.title": "Alerts",
+  "alerts.empty": "No alerts yet.",
+  "alerts.markAllRead": "Mark all as read",
+  "alerts.unread": "Unread",
+  "alerts.kind.URGENT_REPORT": "Urgent report",
+  "alerts.kind.URGENT_UNACKNOWLEDGED": "Urgent, not acknowledged",
+  "alerts.kind.DEADLINE_DUE_SOON": "Deadline soon",
+  "alerts.kind.DEADLINE_OVERDUE": "Overdue",
+  "alerts.kind.OTHER": "Alert",
+  "alerts.toastNew": "New urgent report",
+  "alerts.toastUnacknowledged": "Urgent report not yet acknowledged",
+  "alerts.toastOpen": "Open now",
+  "alerts.notificationBody": "Tap to open the case.",
+
+  "report.urgentLegend": "Urgency",
+  "report.urgent": "Happening now, the police must come at once (emergency)",
+  "report.urgentHint":
+    "Urgent reports go at once to the commune police's leaders and the hamlet's officer. Tick it only when it really is.",
+  "report.urgentCall": "In an emergency, call now:",
+  "report.call113": "113 — Police",
+  "report.call114": "114 — Fire and rescue",
+  "report.call115": "115 — Ambulance",
+  "report.verifying": "Checking this is not an automated submission…",
+  "report.verifyingHint":
+    "The server is receiving many reports at once, so your device must do a short calculation before sending. Please keep this page open.",
+  "report.verifyingProgress": "Verification progress",
+  "report.verifyingPercent": "About {percent}%",
+  "report.receiptQr": "QR code to follow up the report",
+  "report.receiptQrHint":
+    "Scan this code with a phone to open the follow-up page. Anyone who scans it can read the report: do not let others photograph it.",
 };

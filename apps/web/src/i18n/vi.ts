@@ -1333,6 +1333,42 @@ export const vi = {
   "announcementSettings.tooManyPhones": "Tối đa {max} số.",
   "report.about": "Liên quan thông báo: {title}",
   "report.aboutUntitled": "(không rõ tiêu đề)",
+
+  "error.PROOF_OF_WORK_REQUIRED":
+    "Máy chủ đang nhận quá nhiều tin báo và chưa xác minh được lần gửi này. Vui lòng thử lại sau ít phút.",
+
+  "alerts.bell": "Cảnh báo",
+  "alerts.bellUnread": "Cảnh báo, {count} chưa đọc",
+  "alerts.title": "Cảnh báo",
+  "alerts.empty": "Chưa có cảnh báo nào.",
+  "alerts.markAllRead": "Đánh dấu đã đọc tất cả",
+  "alerts.unread": "Chưa đọc",
+  "alerts.kind.URGENT_REPORT": "Tin báo khẩn",
+  "alerts.kind.URGENT_UNACKNOWLEDGED": "Khẩn, chưa xác nhận",
+  "alerts.kind.DEADLINE_DUE_SOON": "Sắp đến hạn",
+  "alerts.kind.DEADLINE_OVERDUE": "Quá hạn",
+  "alerts.kind.OTHER": "Cảnh báo",
+  "alerts.toastNew": "Tin báo khẩn mới",
+  "alerts.toastUnacknowledged": "Tin báo khẩn chưa được xác nhận",
+  "alerts.toastOpen": "Xem ngay",
+  "alerts.notificationBody": "Bấm để mở hồ sơ.",
+
+  "report.urgentLegend": "Mức độ khẩn cấp",
+  "report.urgent": "Việc đang xảy ra, cần công an đến ngay (khẩn cấp)",
+  "report.urgentHint":
+    "Tin khẩn được báo ngay cho lãnh đạo Công an xã và cán bộ phụ trách ấp. Chỉ đánh dấu khi thật sự cần.",
+  "report.urgentCall": "Trong tình huống khẩn cấp, hãy gọi ngay:",
+  "report.call113": "113 — Công an",
+  "report.call114": "114 — Cứu hỏa, cứu nạn",
+  "report.call115": "115 — Cấp cứu",
+  "report.verifying": "Đang xác minh chống gửi tự động…",
+  "report.verifyingHint":
+    "Máy chủ đang nhận nhiều tin báo cùng lúc, nên máy của bạn cần tính toán một chút trước khi gửi. Vui lòng không đóng trang.",
+  "report.verifyingProgress": "Tiến độ xác minh",
+  "report.verifyingPercent": "Khoảng {percent}%",
+  "report.receiptQr": "Mã QR để xem lại tin báo",
+  "report.receiptQrHint":
+    "Quét mã này bằng điện thoại để mở trang theo dõi. Ai quét được mã đều xem được tin báo: đừng để người khác chụp lại.",
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | "CONTENT_BLOCKED"
   | "RATE_LIMITED"
   | "CHANNEL_UNAVAILABLE"
+  | "PROOF_OF_WORK_REQUIRED"
   | "INTERNAL"
   | "NETWORK";
 
@@ -30,6 +31,7 @@ const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
   "CONTENT_BLOCKED",
   "RATE_LIMITED",
   "CHANNEL_UNAVAILABLE",
+  "PROOF_OF_WORK_REQUIRED",
   "INTERNAL",
   "NETWORK",
 ]);
@@ -121,6 +123,8 @@ function statusToCode(status: number): ApiErrorCode {
       return "NOT_FOUND";
     case 409:
       return "CONFLICT";
+    case 428:
+      return "PROOF_OF_WORK_REQUIRED";
     case 429:
       return "RATE_LIMITED";
     default:
@@ -180,6 +184,8 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Sees the answer's headers (the service worker marks an answer served from its cache). */
   onHeaders?: (headers: Headers) => void;
+  /** Sent as X-Proof-Of-Work ("<challenge>:<nonce>") after a 428 PROOF_OF_WORK_REQUIRED. */
+  proofOfWork?: string;
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}) {
@@ -196,6 +202,9 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   }
   if (options.idempotencyKey) {
     headers["idempotency-key"] = options.idempotencyKey;
+  }
+  if (options.proofOfWork) {
+    headers["x-proof-of-work"] = options.proofOfWork;
   }
   let response: Response;
   try {

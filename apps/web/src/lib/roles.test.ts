@@ -1,6 +1,6 @@
 import type { TMeResponse } from "@binhyen/contracts";
 import { describe, expect, it } from "vitest";
-import { canWriteAnnouncements, hasFeed, homePath, navTargets } from "./roles";
+import { canWriteAnnouncements, hasFeed, homePath, navTargets, receivesAlerts } from "./roles";
 
 type Roles = Pick<TMeResponse, "roles">;
 const C = "commune-1";
@@ -36,5 +36,23 @@ describe("navigation for announcements and the news board", () => {
     expect(canWriteAnnouncements(me, C)).toBe(writes);
     expect(canWriteAnnouncements(me, "another-commune")).toBe(false);
     expect(hasFeed(me)).toBe(feed);
+  });
+});
+
+describe("who has the alerts bell", () => {
+  const communeDeputy: Roles = { roles: [{ role: "COMMUNE_DEPUTY", communeId: C }] };
+  const noRole: Roles = { roles: [] };
+  const resident = { isOfficer: false };
+  const officer = { isOfficer: true };
+  it.each([
+    ["member", member, resident, false],
+    ["group deputy", deputy, resident, false],
+    ["group leader", leader, resident, true],
+    ["commune deputy", communeDeputy, officer, true],
+    ["chief", chief, officer, true],
+    ["an officer without a role yet (may be assigned a case)", noRole, officer, true],
+    ["nobody", noRole, resident, false],
+  ] as const)("%s", (_who, me, user, bell) => {
+    expect(receivesAlerts({ ...me, user })).toBe(bell);
   });
 });

@@ -168,6 +168,15 @@ export function canReadReports(me: Me): boolean {
 }
 
 /**
+ * Who has the alerts bell: the people the server alerts about urgent reports and case deadlines —
+ * the hamlet's leader, the commune's chief and deputies — and any police officer, who may be
+ * assigned a case and reminded of its deadlines. Residents (members, group deputies) never are.
+ */
+export function receivesAlerts(me: Me & { user: Pick<TMeResponse["user"], "isOfficer"> }): boolean {
+  return me.user.isOfficer || canReadReports(me);
+}
+
+/**
  * Where a signed-in person's own report goes: their commune and, when it is unambiguous, their
  * hamlet. Null when the roles name no commune or several.
  */

@@ -1,9 +1,9 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { Link, useSearch } from "wouter";
 import { Field } from "../components/field";
 import { PublicShell } from "../components/public-shell";
 import { ErrorNotice, Loading } from "../components/status";
-import { checkReceiptCode } from "../features/reports/receipt-code";
+import { checkReceiptCode, codeFromFragment } from "../features/reports/receipt-code";
 import { ReceiptView } from "../features/reports/receipt-view";
 import { forgetReceipt, readReceipts } from "../features/reports/report-store";
 import { getReceipt } from "../features/reports/reports-api";
@@ -15,12 +15,15 @@ import { useQuery } from "../lib/use-query";
 
 /**
  * /report/follow — the reporter comes back with the receipt code: typed in, from the link given
- * after sending (?code=), or from the codes remembered on this device. No account is involved.
+ * after sending (?code=), from the QR code shown then (#code, which never reaches a server), or
+ * from the codes remembered on this device. No account is involved.
  */
 export function ReportFollowRoute() {
   const { t } = useI18n();
   const search = useSearch();
-  const urlCode = new URLSearchParams(search).get("code") ?? "";
+  // Read once: the fragment is taken out of the address bar right after (below).
+  const [fragmentCode] = useState(() => codeFromFragment(window.location.hash));
+  const urlCode = fragmentCode || (new URLSearchParams(search).get("code") ?? "");
   const [code, setCode] = useState<string | null>(() => {
     const checked = checkReceiptCode(urlCode);
     return checked.ok ? checked.code : null;
@@ -30,6 +33,18 @@ export function ReportFollowRoute() {
   const [saved, setSaved] = useState(readReceipts);
   const receipt = useQuery(code ? `receipt:${code}` : null, (signal) => getReceipt(code ?? "", signal));
   useDocumentTitle(t("follow.pageTitle"), t("app.name"));
+
+  // The code leaves the address bar (and this entry of the history), so it is not shown over a
+  // shoulder, bookmarked or shared with the address by mistake.
+  useEffect(() => {
+    if (window.location.hash) {
+      window.history.replaceState(
+        window.history.state,
+        "",
+        `${window.location.pathname}${window.location.search}`,
+      );
+    }
+  }, []);
 
   const open = (typed: string) => {
     const checked = checkReceiptCode(typed);

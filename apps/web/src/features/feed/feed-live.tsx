@@ -14,6 +14,8 @@ import { hasFeed } from "../../lib/roles";
 import { useSession } from "../../lib/session";
 
 type Listener = (event: TStreamAnnouncement) => void;
+/** An officer's alert was raised (the event carries nothing: the listener asks GET /api/me/alerts). */
+type AlertListener = () => void;
 
 interface FeedLiveValue {
   /** Unread announcements over all of the person's groups; null until known (or without a feed). */
@@ -22,6 +24,11 @@ interface FeedLiveValue {
   refreshUnread: () => void;
   /** Hears every "announcement" event of the stream while subscribed; opens the stream if needed. */
   subscribe: (listener: Listener) => () => void;
+  /**
+   * Hears every "alert" event of the same stream while subscribed (opens it if needed), and each
+   * reconnection after a break, when alerts may have been missed.
+   */
+  subscribeAlerts: (listener: AlertListener) => () => void;
 }
 
 const FeedLiveContext = createContext<FeedLiveValue | null>(null);
@@ -49,7 +56,8 @@ const RETRY_MS = [5_000, 15_000, 60_000];
 
 /**
  * One server-sent-events connection per tab (GET /api/stream, same origin, the session cookie) for
- * members and for any page that listens, and the unread count of "Bảng tin" in the navigation.
+ * members and for any page that listens (announcements, officers' alerts), and the unread count of
+ * "Bảng tin" in the navigation.
  * EventSource reconnects by itself after a network error; when the server refuses the stream, it
  * is tried again after a pause.
  */
@@ -60,6 +68,7 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
   const [unread, setUnread] = useState<number | null>(null);
   const [listenerCount, setListenerCount] = useState(0);
   const listeners = useRef(new Set<Listener>());
+  const alertListeners = useRef(new Set<AlertListener>());
   const unreadRequest = useRef<AbortController | null>(null);
 
   const refreshUnread = useCallback(() => {
@@ -121,11 +130,23 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
         listener(event);
       }
     };
+    let opened = false;
+    const onAlert = () => {
+      for (const listener of alertListeners.current) {
+        listener();
+      }
+    };
     const open = () => {
       source = new EventSource("/api/stream", { withCredentials: true });
       source.addEventListener("announcement", onAnnouncement);
+      source.addEventListener("alert", onAlert);
       source.addEventListener("open", () => {
         failures = 0;
+        // Back after a break: an alert raised meanwhile was never heard, so ask again.
+        if (opened) {
+          onAlert();
+        }
+        opened = true;
       });
       source.addEventListener("error", () => {
         // CONNECTING: the browser retries by itself. CLOSED: it gave up (an error answer).
@@ -145,16 +166,39 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
     };
   }, [wantStream]);
 
-  const subscribe = useCallback((listener: Listener) => {
-    listeners.current.add(listener);
-    setListenerCount(listeners.current.size);
-    return () => {
-      listeners.current.delete(listener);
-      setListenerCount(listeners.current.size);
-    };
-  }, []);
+  const countListeners = useCallback(
+    () => setListenerCount(listeners.current.size + alertListeners.current.size),
+    [],
+  );
 
-  const value = useMemo(() => ({ unread, refreshUnread, subscribe }), [unread, refreshUnread, subscribe]);
+  const subscribe = useCallback(
+    (listener: Listener) => {
+      listeners.current.add(listener);
+      countListeners();
+      return () => {
+        listeners.current.delete(listener);
+        countListeners();
+      };
+    },
+    [countListeners],
+  );
+
+  const subscribeAlerts = useCallback(
+    (listener: AlertListener) => {
+      alertListeners.current.add(listener);
+      countListeners();
+      return () => {
+        alertListeners.current.delete(listener);
+        countListeners();
+      };
+    },
+    [countListeners],
+  );
+
+  const value = useMemo(
+    () => ({ unread, refreshUnread, subscribe, subscribeAlerts }),
+    [unread, refreshUnread, subscribe, subscribeAlerts],
+  );
   return <FeedLiveContext.Provider value={value}>{children}</FeedLiveContext.Provider>;
 }
 

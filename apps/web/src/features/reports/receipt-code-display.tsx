@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n-context";
+import { ReceiptQr } from "./receipt-qr";
 
 /**
  * The receipt code, large and in its groups of four so it can be read out or copied by hand, with
- * a copy button. Screen readers get it as one string; the groups are only visual.
+ * a copy button and a QR code of the follow-up page. Screen readers get it as one string; the
+ * groups are only visual.
  */
 export function ReceiptCodeDisplay({ code, label }: { code: string; label: string }) {
   const { t } = useI18n();
@@ -40,6 +42,7 @@ export function ReceiptCodeDisplay({ code, label }: { code: string; label: strin
         {copyState === "copied" ? t("common.copied") : t("common.copy")}
       </button>
       {copyState === "failed" ? <p className="field__error">{t("common.copyFailed")}</p> : null}
+      <ReceiptQr code={code} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkReceiptCode, groupReceiptCode } from "./receipt-code";
+import { checkReceiptCode, codeFromFragment, groupReceiptCode } from "./receipt-code";
 
 describe("checkReceiptCode", () => {
   it("accepts lower case, spaces, dots and look-alike letters, and groups the code", () => {
@@ -22,5 +22,14 @@ describe("checkReceiptCode", () => {
 
   it("groups by four", () => {
     expect(groupReceiptCode("ABCDEFGH")).toBe("ABCD-EFGH");
+  });
+});
+
+describe("codeFromFragment", () => {
+  it("reads the code of a scanned QR's address, and nothing from a broken one", () => {
+    expect(codeFromFragment("#BY7K-3MQ9-XW4T-8HRD")).toBe("BY7K-3MQ9-XW4T-8HRD");
+    expect(codeFromFragment("#by7k%203mq9")).toBe("by7k 3mq9");
+    expect(codeFromFragment("")).toBe("");
+    expect(codeFromFragment("#%E0%A4%A")).toBe("");
   });
 });

@@ -45,3 +45,21 @@ export function groupReceiptCode(compact: string): string {
 export function followUrl(code: string): string {
   return `${window.location.origin}/report/follow?code=${encodeURIComponent(code)}`;
 }
+
+/**
+ * The same page with the code in the fragment ("/report/follow#BY7K-…"): the fragment never leaves
+ * the browser, so a scanned QR code puts the code in no server's or proxy's log.
+ */
+export function followFragmentUrl(code: string): string {
+  return `${window.location.origin}/report/follow#${encodeURIComponent(code)}`;
+}
+
+/** The receipt code carried by an address's fragment ("#BY7K-3MQ9-XW4T-8HRD"), or "" if none. */
+export function codeFromFragment(hash: string): string {
+  const raw = hash.startsWith("#") ? hash.slice(1) : hash;
+  try {
+    return decodeURIComponent(raw).slice(0, 64);
+  } catch {
+    return "";
+  }
+}

@@ -3,6 +3,7 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 
 import { ConfirmButton } from "../../components/confirm-button";
 import { DateTimeField, dateTimeError } from "../../components/date-time-field";
 import { Field, TextAreaField, TextField } from "../../components/field";
+import { ProgressBar } from "../../components/progress-bar";
 import { ErrorNotice } from "../../components/status";
 import { useI18n } from "../../i18n/i18n-context";
 import { isApiError } from "../../lib/api-client";
@@ -10,6 +11,7 @@ import { vnDateTimeToIso } from "../../lib/date-input";
 import { REPORT_CATEGORY_LIST } from "../../lib/report-codes";
 import { useQuery } from "../../lib/use-query";
 import { PhotoPicker } from "./photo-picker";
+import { powChallengeOf, powProgress, solveProofOfWork } from "./proof-of-work";
 import {
   clearDraft,
   draftHasContent,
@@ -45,6 +47,43 @@ export interface SentReport {
 }
 
 type Errors = Partial<Record<"category" | "description" | "occurredAt" | "name" | "phone", string>>;
+
+/** Digests done and expected while answering the server's proof of work. */
+interface Verifying {
+  done: number;
+  expected: number;
+}
+
+/**
+ * Sends the report; when the server is under load and answers 428 with a challenge, solves it and
+ * sends the same body with the same key once more, now with the proof. A second refusal is thrown
+ * as it came (its message is the server's).
+ */
+async function submitWithProof(
+  body: TCreateReportRequest,
+  sendKey: string,
+  onVerifying: (progress: Verifying | null) => void,
+  signal: AbortSignal,
+): Promise<{ receiptCode: string }> {
+  try {
+    return await submitReport(body, sendKey);
+  } catch (error) {
+    const challenge = isApiError(error, "PROOF_OF_WORK_REQUIRED") ? powChallengeOf(error.details) : null;
+    if (!challenge) {
+      throw error;
+    }
+    onVerifying({ done: 0, expected: 2 ** challenge.bits });
+    try {
+      const nonce = await solveProofOfWork(challenge.challenge, challenge.bits, {
+        signal,
+        onProgress: (done, expected) => onVerifying({ done, expected }),
+      });
+      return await submitReport(body, sendKey, `${challenge.challenge}:${nonce}`);
+    } finally {
+      onVerifying(null);
+    }
+  }
+}
 
 /** A fetch that never reached the server: no network, or the device believes it is offline. */
 function isOffline(error: unknown): boolean {
@@ -91,6 +130,7 @@ export function ReportForm({
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [verifying, setVerifying] = useState<Verifying | null>(null);
   const draftRef = useRef(draft);
   draftRef.current = draft;
   const photosRef = useRef(photos);
@@ -103,6 +143,14 @@ export function ReportForm({
   const categoryId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const identityId = useId();
+  const urgentId = useId();
+  // Leaving the page abandons a proof of work in progress; the draft stays on the device.
+  const leaving = useRef<AbortController | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, []);
   const [hamletGone, setHamletGone] = useState(false);
   // The commune's name and hamlets: public, so it works the same signed in or not.
   const places = useQuery(draft.communeId ? `report-places:${draft.communeId}` : null, (signal) =>
@@ -193,6 +241,7 @@ export function ReportForm({
         description: d.description.trim(),
         ...(occurredAt ? { occurredAt } : {}),
         ...(d.location.trim() ? { location: d.location.trim() } : {}),
+        urgent: d.urgent,
         anonymous: d.anonymous,
         ...(d.anonymous
           ? {}
@@ -208,11 +257,14 @@ export function ReportForm({
       setBusy(true);
       setError(null);
       try {
-        const { receiptCode } = await submitReport(body, sendKey);
+        const signal = leaving.current?.signal ?? new AbortController().signal;
+        const { receiptCode } = await submitWithProof(body, sendKey, setVerifying, signal);
         clearDraft();
         onSentRef.current({ code: receiptCode, category: d.category, photos: photosRef.current });
       } catch (caught) {
-        if (isOffline(caught)) {
+        if (caught instanceof DOMException && caught.name === "AbortError") {
+          // The page was left while proving: the draft is kept on the device, nothing was sent.
+        } else if (isOffline(caught)) {
           queue();
         } else {
           // The server refused it: the person must fix something, so it is no longer waiting.
@@ -397,6 +449,50 @@ export function ReportForm({
         </fieldset>
       </section>
 
+      <section
+        className={draft.urgent ? "card report-urgent is-on" : "card report-urgent"}
+        aria-labelledby={`${urgentId}-legend`}
+      >
+        <h2 className="report-legend" id={`${urgentId}-legend`}>
+          {t("report.urgentLegend")}
+        </h2>
+        <label className={draft.urgent ? "choice choice--urgent is-selected" : "choice choice--urgent"}>
+          <input
+            type="checkbox"
+            checked={draft.urgent}
+            onChange={(event) => update({ urgent: event.target.checked })}
+            aria-describedby={`${urgentId}-hint ${urgentId}-call`}
+            data-testid="report-urgent"
+          />
+          <span className="choice__text">
+            <span className="choice__label">{t("report.urgent")}</span>
+            <span className="choice__hint" id={`${urgentId}-hint`}>
+              {t("report.urgentHint")}
+            </span>
+          </span>
+        </label>
+        <div className="report-urgent__call" id={`${urgentId}-call`}>
+          <p>{t("report.urgentCall")}</p>
+          <ul className="report-urgent__numbers">
+            <li>
+              <a className="btn btn--danger-outline btn--small" href="tel:113">
+                {t("report.call113")}
+              </a>
+            </li>
+            <li>
+              <a className="btn btn--danger-outline btn--small" href="tel:114">
+                {t("report.call114")}
+              </a>
+            </li>
+            <li>
+              <a className="btn btn--danger-outline btn--small" href="tel:115">
+                {t("report.call115")}
+              </a>
+            </li>
+          </ul>
+        </div>
+      </section>
+
       <section className="card">
         <TextAreaField
           label={t("report.description")}
@@ -518,6 +614,21 @@ export function ReportForm({
           >
             {t("report.sendNow")}
           </button>
+        </div>
+      ) : null}
+      {verifying ? (
+        <div className="notice notice--info report-verifying" role="status" data-testid="report-verifying">
+          <p>
+            <strong>{t("report.verifying")}</strong>
+          </p>
+          <p>{t("report.verifyingHint")}</p>
+          <ProgressBar
+            percent={powProgress(verifying.done, verifying.expected) * 100}
+            label={t("report.verifyingProgress")}
+            valueText={t("report.verifyingPercent", {
+              percent: Math.floor(powProgress(verifying.done, verifying.expected) * 100),
+            })}
+          />
         </div>
       ) : null}
       {otherError ? <ErrorNotice error={otherError} /> : null}

@@ -22,6 +22,8 @@ export interface ReportDraft {
   occurredDate: string;
   occurredTime: string;
   location: string;
+  /** "Việc đang xảy ra, cần công an đến ngay": the officers are alerted at once. */
+  urgent: boolean;
   anonymous: boolean;
   name: string;
   phone: string;
@@ -40,6 +42,7 @@ export const EMPTY_DRAFT: ReportDraft = {
   occurredDate: "",
   occurredTime: "",
   location: "",
+  urgent: false,
   anonymous: true,
   name: "",
   phone: "",
@@ -86,6 +89,7 @@ export function readDraft(): ReportDraft | null {
     occurredDate: str(r.occurredDate),
     occurredTime: str(r.occurredTime),
     location: str(r.location),
+    urgent: r.urgent === true,
     anonymous: r.anonymous !== false,
     name: str(r.name),
     phone: str(r.phone),

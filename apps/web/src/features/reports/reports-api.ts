@@ -12,9 +12,20 @@ export type ReceiptView = Omit<TReceiptView, "canRate"> & { canRate?: boolean };
 const quiet = (signal?: AbortSignal) => ({ quietUnauthenticated: true, ...(signal ? { signal } : {}) });
 const receiptPath = (code: string) => `/reports/receipt/${encodeURIComponent(code)}`;
 
-/** `sendKey` stays the same for every attempt at one draft, so a re-send never makes a second report. */
-export function submitReport(body: TCreateReportRequest, sendKey: string): Promise<{ receiptCode: string }> {
-  return api.post<{ receiptCode: string }>("/reports", body, { ...quiet(), idempotencyKey: sendKey });
+/**
+ * `sendKey` stays the same for every attempt at one draft, so a re-send never makes a second report.
+ * `proofOfWork` answers a 428 PROOF_OF_WORK_REQUIRED ("<challenge>:<nonce>", see proof-of-work.ts).
+ */
+export function submitReport(
+  body: TCreateReportRequest,
+  sendKey: string,
+  proofOfWork?: string,
+): Promise<{ receiptCode: string }> {
+  return api.post<{ receiptCode: string }>("/reports", body, {
+    ...quiet(),
+    idempotencyKey: sendKey,
+    ...(proofOfWork ? { proofOfWork } : {}),
+  });
 }
 
 /** The commune's name and hamlets, for choosing where a report goes (public; 404: no such commune). */
