@@ -1,4 +1,4 @@
-import { CONSENT_VERSION, ZCreateAnnouncement, ZCreateFeed } from "@binhyen/contracts";
+import { CONSENT_VERSION, ZCreateAnnouncement, ZCreateFeed, ZCreatePollRequest } from "@binhyen/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import sharp from "sharp";
@@ -6,10 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { announcements, groupMembers, roleAssignments, users } from "../db/schema";
 import { uploadAnnouncementFile } from "../modules/announcements/announcement-files.service";
 import { createAnnouncement } from "../modules/announcements/announcements.service";
+import { createPoll } from "../modules/consultation/polls.service";
+import { publishRules } from "../modules/consultation/rules.service";
 import { createFeed } from "../modules/feeds/feeds.service";
+import { createHandover } from "../modules/handover/handover.service";
 import { startImport } from "../modules/households/household-import.service";
 import { createInvite, joinByInvite, requestToJoin } from "../modules/invites/invites.service";
+import { saveOfficialProfile } from "../modules/moderation/moderation.service";
+import { createPost } from "../modules/moderation/posts.service";
 import { setGroupImage } from "../modules/org/group.service";
+import { createHamlet } from "../modules/org/org.service";
 import { reporterAttachment, submitReport } from "../modules/reports/reports.service";
 import { addHousehold, buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
 import {
@@ -58,6 +64,9 @@ type Fixture = {
   announcementId: string;
   fileId: string;
   feedId: string;
+  postId: string;
+  memberRowId: string;
+  handoverId: string;
 };
 const fixtures = new Map<string, Fixture>();
 const fx = (t: TestCommune): Fixture => {
@@ -142,6 +151,81 @@ const announcementWriters = {
 };
 const announcementDeciders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
 const communeOfficers = { anon: 401, default: 200, province: 403, member: 403 };
+
+// Group life (#6). A fresh post / member / rules version / poll per call, so no role meets another's change.
+const moderators = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 };
+const posters = { anon: 401, default: 201, province: 403, leader2: 403 };
+const freshHeldPost = async (t: TestCommune) =>
+  (
+    await createPost(ctx.deps, await actorOf(ctx.deps, t.users.member.id), g0(t), {
+      body: `Xin hỏi lịch họp tổ ${++counter}`,
+    })
+  ).postId;
+const freshMemberRow = async (t: TestCommune) => {
+  const id = ctx.deps.ids.uuid();
+  await ctx.deps.db.insert(groupMembers).values({
+    id,
+    groupId: g0(t),
+    communeId: t.communeId,
+    name: "Thành Viên Ma Trận",
+    searchKey: "thanh vien ma tran",
+    kind: "HOUSEHOLD_REP",
+    consentAt: ctx.deps.clock.now(),
+  });
+  return id;
+};
+const consultationOfficers = {
+  anon: 401,
+  default: 403,
+  chief: 201,
+  deputy: 201,
+  leader: 201,
+  groupDeputy: 201,
+};
+const freshRulesVersion = async (t: TestCommune) =>
+  (
+    await publishRules(ctx.deps, await actorOf(ctx.deps, t.users.leader.id), g0(t), {
+      text: `Quy chế ma trận ${++counter}`,
+    })
+  ).current?.version ?? 0;
+const pollInput = () => ({
+  question: `Ý kiến ma trận ${++counter}?`,
+  options: ["Đồng ý", "Không đồng ý"],
+  deadline: new Date(ctx.deps.clock.now().getTime() + 86_400_000).toISOString(),
+});
+const freshPoll = async (t: TestCommune) =>
+  (
+    await createPoll(
+      ctx.deps,
+      await actorOf(ctx.deps, t.users.leader.id),
+      g0(t),
+      ZCreatePollRequest.parse(pollInput()),
+    )
+  ).id;
+/** A fresh hamlet (with its group) led by `leaderId`, so a handover never takes group 0 from the test leader. */
+const freshLedGroup = async (t: TestCommune, leaderId: string) =>
+  (
+    await createHamlet(
+      ctx.deps,
+      await actorOf(ctx.deps, t.users.chief.id),
+      t.communeId,
+      { name: `Ấp Bàn Giao ${++counter}`, kind: "AP", leaderUserId: leaderId },
+      "setup",
+    )
+  ).groupId;
+const freshOfficer = async (t: TestCommune) => {
+  const id = ctx.deps.ids.uuid();
+  await ctx.deps.db.insert(users).values({
+    id,
+    name: "Cán Bộ Mới",
+    searchKey: "can bo moi",
+    phone: freshPhone(),
+    isOfficer: true,
+    homeCommuneId: t.communeId,
+  });
+  return id;
+};
+const handoverReaders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
 
 const MATRIX: Record<string, Row> = {
   "GET /api/health": {
@@ -757,6 +841,176 @@ const MATRIX: Record<string, Row> = {
     own: { anon: 401, default: 200, province: 403 },
     req: (t) => ({ method: "GET", url: `/api/announcement-files/${fx(t).fileId}` }),
   },
+  "POST /api/groups/:groupId/posts": {
+    tenant: true,
+    own: posters,
+    req: (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/posts`,
+      payload: { body: `Chào bà con ${++counter}` },
+    }),
+  },
+  "GET /api/groups/:groupId/posts": {
+    tenant: true,
+    own: groupReaders,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/posts` }),
+  },
+  "POST /api/posts/:postId/report": {
+    tenant: true,
+    own: { ...posters, default: 200 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/posts/${fx(t).postId}/report`,
+      payload: { reason: "Nội dung sai" },
+    }),
+  },
+  "GET /api/groups/:groupId/moderation": {
+    tenant: true,
+    own: moderators,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/moderation` }),
+  },
+  "POST /api/posts/:postId/moderation": {
+    tenant: true,
+    own: moderators,
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/posts/${await freshHeldPost(t)}/moderation`,
+      payload: { action: "approve" },
+    }),
+  },
+  "POST /api/groups/:groupId/members/:memberId/sanctions": {
+    tenant: true,
+    own: { ...moderators, chief: 201, deputy: 201, leader: 201, groupDeputy: 201 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/members/${await freshMemberRow(t)}/sanctions`,
+      payload: { kind: "warn", reason: "Nhắc nhở" },
+    }),
+  },
+  "GET /api/groups/:groupId/members/:memberId/violations": {
+    tenant: true,
+    own: moderators,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/members/${fx(t).memberRowId}/violations` }),
+  },
+  "GET /api/communes/:communeId/moderation": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/moderation` }),
+  },
+  "GET /api/communes/:communeId/moderation-settings": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/moderation-settings` }),
+  },
+  "PUT /api/communes/:communeId/moderation-settings": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({
+      method: "PUT",
+      url: `/api/communes/${t.communeId}/moderation-settings`,
+      payload: {
+        actions: { SECRECY: "block" },
+        secretKeywords: [],
+        allowDomains: [],
+        denyDomains: [],
+        profanity: [],
+        holdAlertHours: 24,
+      },
+    }),
+  },
+  "POST /api/groups/:groupId/profile/official": {
+    tenant: true,
+    own: moderators,
+    req: (t) => ({ method: "POST", url: `/api/groups/${g0(t)}/profile/official` }),
+  },
+  "POST /api/groups/:groupId/profile/restore": {
+    tenant: true,
+    own: moderators,
+    req: (t) => ({ method: "POST", url: `/api/groups/${g0(t)}/profile/restore` }),
+  },
+  "GET /api/groups/:groupId/rules": {
+    tenant: true,
+    own: groupReaders,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/rules` }),
+  },
+  "POST /api/groups/:groupId/rules": {
+    tenant: true,
+    own: consultationOfficers,
+    req: (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/rules`,
+      payload: { text: `Quy chế ma trận ${++counter}` },
+    }),
+  },
+  // Members acknowledge; officers publish (403 for them, as for anyone outside the group).
+  "POST /api/groups/:groupId/rules/:version/ack": {
+    tenant: true,
+    own: { anon: 401, default: 403, member: 200 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/rules/${await freshRulesVersion(t)}/ack`,
+    }),
+  },
+  "GET /api/groups/:groupId/polls": {
+    tenant: true,
+    own: groupReaders,
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/polls?status=open` }),
+  },
+  "POST /api/groups/:groupId/polls": {
+    tenant: true,
+    own: consultationOfficers,
+    req: (t) => ({ method: "POST", url: `/api/groups/${g0(t)}/polls`, payload: pollInput() }),
+  },
+  "GET /api/polls/:pollId": {
+    tenant: true,
+    own: groupReaders,
+    req: async (t) => ({ method: "GET", url: `/api/polls/${await freshPoll(t)}` }),
+  },
+  "POST /api/polls/:pollId/votes": {
+    tenant: true,
+    own: { anon: 401, default: 403, member: 200 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/polls/${await freshPoll(t)}/votes`,
+      payload: { choices: [0] },
+    }),
+  },
+  // The poll is the leader's: its creator and the management team close it early.
+  "POST /api/polls/:pollId/close": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 },
+    req: async (t) => ({ method: "POST", url: `/api/polls/${await freshPoll(t)}/close` }),
+  },
+  "POST /api/groups/:groupId/handover": {
+    tenant: true,
+    own: management(201),
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/groups/${await freshLedGroup(t, t.users.spareOfficer.id)}/handover`,
+      payload: { toUserId: await freshOfficer(t), reason: "Luân chuyển công tác" },
+    }),
+  },
+  "GET /api/groups/:groupId/leaders": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 },
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/leaders` }),
+  },
+  "GET /api/handovers/:handoverId": {
+    tenant: true,
+    own: handoverReaders,
+    req: (t) => ({ method: "GET", url: `/api/handovers/${fx(t).handoverId}` }),
+  },
+  "GET /api/handovers/:handoverId/record.docx": {
+    tenant: true,
+    own: handoverReaders,
+    req: (t) => ({ method: "GET", url: `/api/handovers/${fx(t).handoverId}/record.docx` }),
+  },
+  "POST /api/handovers/:handoverId/confirm": {
+    tenant: true,
+    // The old leader (Người giao) and the chief; confirming again is idempotent (200).
+    own: { anon: 401, default: 403, chief: 200, leader: 200 },
+    req: (t) => ({ method: "POST", url: `/api/handovers/${fx(t).handoverId}/confirm` }),
+  },
   "GET /api/me/alerts": {
     tenant: false,
     own: signedIn,
@@ -909,8 +1163,9 @@ beforeAll(async () => {
     });
     const { attachmentId } = await reporterAttachment(ctx.deps, receiptCode, png);
     // The member user is a household's representative in group 0, so announcements reach them.
+    const memberRowId = ctx.deps.ids.uuid();
     await ctx.deps.db.insert(groupMembers).values({
-      id: ctx.deps.ids.uuid(),
+      id: memberRowId,
       groupId: g0(t),
       communeId: t.communeId,
       householdId,
@@ -937,7 +1192,22 @@ beforeAll(async () => {
       t.communeId,
       feedInput(t),
     );
+    const postId = (await createPost(ctx.deps, leader, g0(t), { body: "Chào bà con trong ấp." })).postId;
+    await saveOfficialProfile(ctx.deps, leader, g0(t));
+    // A second group led by the test leader, handed to the spare officer: the leader is its Người giao.
+    const handoverId = (
+      await createHandover(
+        ctx.deps,
+        await actorOf(ctx.deps, t.users.chief.id),
+        await freshLedGroup(t, t.users.leader.id),
+        { toUserId: t.users.spareOfficer.id, reason: "Luân chuyển công tác" },
+        "setup",
+      )
+    ).handoverId;
     fixtures.set(t.communeId, {
+      postId,
+      memberRowId,
+      handoverId,
       announcementId,
       fileId: file.id,
       feedId: feed.id,

@@ -87,7 +87,7 @@ describe("urgent reports", () => {
   });
 
   it("a conduct report alerts the chief only, never the officer it is about", async () => {
-    await ctx.deps.db.delete(officerAlerts);
+    await ctx.deps.db.delete(officerAlerts).where(eq(officerAlerts.communeId, t.communeId));
     await submit({ urgent: true, category: "POLICE_CONDUCT", anonymous: true, reporter: undefined });
     expect((await alertsOf(await session("chief"))).unread).toBe(1);
     expect((await alertsOf(await session("leader"))).unread).toBe(0);
@@ -95,7 +95,7 @@ describe("urgent reports", () => {
   });
 
   it("escalate to the chief and deputies when nobody acknowledged them in time — once", async () => {
-    await ctx.deps.db.delete(officerAlerts);
+    await ctx.deps.db.delete(officerAlerts).where(eq(officerAlerts.communeId, t.communeId));
     await submit({ urgent: true });
     const [first] = await ctx.deps.db.select().from(officerAlerts);
     const reportId = first?.reportId ?? "";
@@ -112,7 +112,9 @@ describe("urgent reports", () => {
     clock.advance(10 * 60_000);
     await runCaseReminders(ctx.deps);
     expect(
-      (await ctx.deps.db.select().from(officerAlerts)).filter((a) => a.kind === "URGENT_UNACKNOWLEDGED"),
+      (await ctx.deps.db.select().from(officerAlerts)).filter(
+        (a) => a.kind === "URGENT_UNACKNOWLEDGED" && a.communeId === t.communeId,
+      ),
     ).toHaveLength(0);
     clock.advance(6 * 60_000);
     await runCaseReminders(ctx.deps);
@@ -130,7 +132,7 @@ describe("urgent reports", () => {
 
 describe("deadline reminders", () => {
   it("remind the assigned officer and the chief when the forwarding deadline passes, once", async () => {
-    await ctx.deps.db.delete(officerAlerts);
+    await ctx.deps.db.delete(officerAlerts).where(eq(officerAlerts.communeId, t.communeId));
     await submit({ description: "Mất trộm xe máy trước nhà tối qua." });
     clock.advance(4 * 86400_000);
     await runCaseReminders(ctx.deps);
