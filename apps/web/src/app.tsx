@@ -39,6 +39,25 @@ const CasesRoute = lazy(() => import("./routes/cases-route").then((m) => ({ defa
 const CoverageRoute = lazy(() =>
   import("./routes/coverage-route").then((m) => ({ default: m.CoverageRoute })),
 );
+// Group life (issue #6): discussion, moderation, the management console, handovers and polls.
+const GroupPostsRoute = lazy(() =>
+  import("./routes/group-posts-route").then((m) => ({ default: m.GroupPostsRoute })),
+);
+const GroupPollsRoute = lazy(() =>
+  import("./routes/group-polls-route").then((m) => ({ default: m.GroupPollsRoute })),
+);
+const GroupModerationRoute = lazy(() =>
+  import("./routes/group-moderation-route").then((m) => ({ default: m.GroupModerationRoute })),
+);
+const MemberViolationsRoute = lazy(() =>
+  import("./routes/member-violations-route").then((m) => ({ default: m.MemberViolationsRoute })),
+);
+const CommuneModerationRoute = lazy(() =>
+  import("./routes/commune-moderation-route").then((m) => ({ default: m.CommuneModerationRoute })),
+);
+const HandoverRoute = lazy(() =>
+  import("./routes/handover-route").then((m) => ({ default: m.HandoverRoute })),
+);
 const HouseholdsRoute = lazy(() =>
   import("./routes/households-route").then((m) => ({ default: m.HouseholdsRoute })),
 );
@@ -101,6 +120,9 @@ export function App() {
                           <Route path="/communes/:communeId/coverage">
                             {(params) => <CoverageRoute communeId={params.communeId} />}
                           </Route>
+                          <Route path="/communes/:communeId/moderation">
+                            {(params) => <CommuneModerationRoute communeId={params.communeId} />}
+                          </Route>
                           <Route path="/communes/:communeId">
                             {(params) => <CommuneRoute communeId={params.communeId} />}
                           </Route>
@@ -115,6 +137,23 @@ export function App() {
                           </Route>
                           <Route path="/groups/:groupId/feed">
                             {(params) => <GroupFeedRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/posts">
+                            {(params) => <GroupPostsRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/polls">
+                            {(params) => <GroupPollsRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/moderation">
+                            {(params) => <GroupModerationRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/members/:memberId/violations">
+                            {(params) => (
+                              <MemberViolationsRoute groupId={params.groupId} memberId={params.memberId} />
+                            )}
+                          </Route>
+                          <Route path="/handovers/:handoverId">
+                            {(params) => <HandoverRoute handoverId={params.handoverId} />}
                           </Route>
                           <Route path="/groups/:groupId">
                             {(params) => <GroupRoute groupId={params.groupId} />}

@@ -70,14 +70,17 @@ function isCurrent(location: string, href: string, prefix = false): boolean {
   return location === href || (prefix && location.startsWith(`${href}/`));
 }
 
-/** A group's feed (/groups/:id/feed) belongs to "Bảng tin", not to the group's page. */
+/**
+ * A group's feed (/groups/:id/feed) belongs to "Bảng tin", not to the group's page; its other pages
+ * (discussion, polls, moderation) belong to the group.
+ */
 function isCurrentTarget(location: string, target: NavTarget): boolean {
   const inFeed = /^\/groups\/[^/]+\/feed$/.test(location);
   if (target.kind === "feed") {
     return inFeed || isCurrent(location, target.href, target.prefix);
   }
-  if (target.kind === "group" && inFeed) {
-    return false;
+  if (target.kind === "group") {
+    return !inFeed && isCurrent(location, target.href, true);
   }
   return isCurrent(location, target.href, target.prefix);
 }

@@ -1,6 +1,16 @@
 import type { TMeResponse } from "@binhyen/contracts";
 import { describe, expect, it } from "vitest";
-import { canWriteAnnouncements, hasFeed, homePath, navTargets, receivesAlerts } from "./roles";
+import {
+  canHandOverGroup,
+  canReadGroupLife,
+  canWriteAnnouncements,
+  hasFeed,
+  homePath,
+  isGroupMember,
+  isGroupOfficer,
+  navTargets,
+  receivesAlerts,
+} from "./roles";
 
 type Roles = Pick<TMeResponse, "roles">;
 const C = "commune-1";
@@ -54,5 +64,28 @@ describe("who has the alerts bell", () => {
     ["nobody", noRole, resident, false],
   ] as const)("%s", (_who, me, user, bell) => {
     expect(receivesAlerts({ ...me, user })).toBe(bell);
+  });
+});
+
+describe("group life: discussion, moderation, rules, polls, handover", () => {
+  const communeDeputy: Roles = { roles: [{ role: "COMMUNE_DEPUTY", communeId: C }] };
+  const province: Roles = { roles: [{ role: "PROVINCE_OFFICER", provinceId: "p-1" }] };
+  const group = { id: "g-1", communeId: C };
+  const otherGroup = { id: "g-2", communeId: C };
+  it.each([
+    // who, reads, officer (moderates), member (acknowledges, votes), hands over, officer of g-2
+    ["member", member, true, false, true, false, false],
+    ["group deputy", deputy, true, true, false, false, false],
+    ["group leader", leader, true, true, false, false, false],
+    ["commune deputy", communeDeputy, true, true, false, true, true],
+    ["chief", chief, true, true, false, true, true],
+    ["province officer", province, false, false, false, false, false],
+  ] as const)("%s", (_who, me, reads, officer, votes, handsOver, otherOfficer) => {
+    expect(canReadGroupLife(me, group)).toBe(reads);
+    expect(isGroupOfficer(me, group)).toBe(officer);
+    expect(isGroupMember(me, group.id)).toBe(votes);
+    expect(canHandOverGroup(me, C)).toBe(handsOver);
+    expect(isGroupOfficer(me, otherGroup)).toBe(otherOfficer);
+    expect(canReadGroupLife(me, { id: "g-3", communeId: "another-commune" })).toBe(false);
   });
 });

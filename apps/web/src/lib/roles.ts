@@ -70,6 +70,32 @@ export function readsFeedAsMember(me: Me, groupId: string): boolean {
   return has(me, [Role.GROUP_MEMBER, Role.GROUP_DEPUTY], (r) => r.groupId === groupId);
 }
 
+/**
+ * Group life (issue #6). The group's officers — its leader and deputies, and the commune's chief and
+ * deputies — moderate members' posts, protect the group's profile, publish its rules and run polls.
+ */
+export function isGroupOfficer(me: Me, group: { id: string; communeId: string }): boolean {
+  return (
+    isCommuneStaff(me, group.communeId) ||
+    has(me, [Role.GROUP_LEADER, Role.GROUP_DEPUTY], (r) => r.groupId === group.id)
+  );
+}
+
+/** A household's member of the group (not a deputy): posts, acknowledges the rules and votes as one. */
+export function isGroupMember(me: Me, groupId: string): boolean {
+  return has(me, [Role.GROUP_MEMBER], (r) => r.groupId === groupId);
+}
+
+/** "Thảo luận", the rules and the polls: the group's members and officers. */
+export function canReadGroupLife(me: Me, group: { id: string; communeId: string }): boolean {
+  return isGroupOfficer(me, group) || isGroupMember(me, group.id);
+}
+
+/** Only the commune's chief and deputies hand a group over to a new leader. */
+export function canHandOverGroup(me: Me, communeId: string): boolean {
+  return isCommuneStaff(me, communeId);
+}
+
 export interface NavTarget {
   kind:
     | "province"

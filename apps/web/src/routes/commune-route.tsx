@@ -94,6 +94,13 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
               >
                 {t("commune.manageOfficers")}
               </Link>
+              <Link
+                href={`/communes/${communeId}/moderation`}
+                className="btn btn--secondary"
+                data-testid="console-link"
+              >
+                {t("console.link")}
+              </Link>
               <button
                 type="button"
                 className="btn btn--primary"

@@ -10,9 +10,10 @@ import { FeedItem } from "../features/feed/feed-item";
 import { useAnnouncementEvents, useFeedLive } from "../features/feed/feed-live";
 import { PushToggle } from "../features/feed/push-toggle";
 import { useOnline } from "../features/feed/use-online";
+import { GroupTabs } from "../features/group/group-tabs";
 import { formatNumber } from "../i18n/format";
 import { useI18n } from "../i18n/i18n-context";
-import { canWriteAnnouncements, readsFeedAsMember } from "../lib/roles";
+import { canReadGroupLife, canWriteAnnouncements, isGroupOfficer, readsFeedAsMember } from "../lib/roles";
 import { useMe } from "../lib/session";
 import { useDebounced } from "../lib/use-debounced";
 import { useDocumentTitle } from "../lib/use-document-title";
@@ -213,6 +214,10 @@ export function GroupFeedRoute({ groupId }: { groupId: string }) {
           <PushToggle />
         </div>
       </header>
+
+      {canReadGroupLife(me, view.group) ? (
+        <GroupTabs groupId={groupId} officer={isGroupOfficer(me, view.group)} current="feed" />
+      ) : null}
 
       {offline ? (
         <p className="notice notice--warning" role="status" data-testid="offline-banner">

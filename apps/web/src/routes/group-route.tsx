@@ -1,5 +1,5 @@
 import type { TDeputy } from "@binhyen/contracts";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link } from "wouter";
 import { PageError } from "../components/page-error";
 import { FlashToast, Loading, Toast } from "../components/status";
@@ -15,6 +15,7 @@ import { errorText } from "../lib/error-text";
 import {
   canEditGroupProfile,
   canManageDeputies,
+  canReadGroupLife,
   canReadReports,
   canViewCommune,
   canViewHouseholds,
@@ -25,6 +26,14 @@ import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
 import { useFlash } from "../lib/use-flash";
 import { useQuery } from "../lib/use-query";
+
+// Discussion, rules, polls, moderation and handover load on first use: the group page itself stays light.
+const GroupLifeLinks = lazy(() =>
+  import("../features/group/group-life-panel").then((m) => ({ default: m.GroupLifeLinks })),
+);
+const GroupLifeSections = lazy(() =>
+  import("../features/group/group-life-panel").then((m) => ({ default: m.GroupLifeSections })),
+);
 
 export function GroupRoute({ groupId }: { groupId: string }) {
   const { t, locale } = useI18n();
@@ -94,6 +103,7 @@ export function GroupRoute({ groupId }: { groupId: string }) {
           ) : null
         }
         {...(manageDeputies ? { onRemoveDeputy } : {})}
+        hideRules={canReadGroupLife(me, data)}
       />
       {!canEdit ? <p className="muted small">{t("group.readOnlyNote")}</p> : null}
 
@@ -113,7 +123,14 @@ export function GroupRoute({ groupId }: { groupId: string }) {
             {t("group.composeLink")}
           </Link>
         ) : null}
+        <Suspense fallback={null}>
+          <GroupLifeLinks group={data} />
+        </Suspense>
       </p>
+
+      <Suspense fallback={null}>
+        <GroupLifeSections group={data} onGroupChanged={group.reload} />
+      </Suspense>
 
       {/* Members and deputies report privately, never in the group (plan II.4.2). */}
       {canReadReports(me) ? null : (

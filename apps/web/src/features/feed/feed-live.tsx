@@ -16,6 +16,12 @@ import { useSession } from "../../lib/session";
 type Listener = (event: TStreamAnnouncement) => void;
 /** An officer's alert was raised (the event carries nothing: the listener asks GET /api/me/alerts). */
 type AlertListener = () => void;
+/** A post of this group was written, moderated or reported (the listener asks for the posts again). */
+export interface PostEvent {
+  groupId: string;
+}
+/** Null after the stream reconnected: posts of any group may have been missed. */
+type PostListener = (event: PostEvent | null) => void;
 
 interface FeedLiveValue {
   /** Unread announcements over all of the person's groups; null until known (or without a feed). */
@@ -29,6 +35,11 @@ interface FeedLiveValue {
    * reconnection after a break, when alerts may have been missed.
    */
   subscribeAlerts: (listener: AlertListener) => () => void;
+  /**
+   * Hears every "post" event of the same stream while subscribed (opens it if needed), and each
+   * reconnection after a break (as `null`: posts of any group may have been missed).
+   */
+  subscribePosts: (listener: PostListener) => () => void;
 }
 
 const FeedLiveContext = createContext<FeedLiveValue | null>(null);
@@ -52,12 +63,24 @@ function parseEvent(data: string): TStreamAnnouncement | null {
   return null;
 }
 
+function parsePostEvent(data: string): PostEvent | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (value && typeof value === "object" && "groupId" in value && typeof value.groupId === "string") {
+      return { groupId: value.groupId };
+    }
+  } catch {
+    // Not ours: ignored.
+  }
+  return null;
+}
+
 const RETRY_MS = [5_000, 15_000, 60_000];
 
 /**
  * One server-sent-events connection per tab (GET /api/stream, same origin, the session cookie) for
- * members and for any page that listens (announcements, officers' alerts), and the unread count of
- * "Bảng tin" in the navigation.
+ * members and for any page that listens (announcements, officers' alerts, group posts), and the
+ * unread count of "Bảng tin" in the navigation.
  * EventSource reconnects by itself after a network error; when the server refuses the stream, it
  * is tried again after a pause.
  */
@@ -69,6 +92,7 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
   const [listenerCount, setListenerCount] = useState(0);
   const listeners = useRef(new Set<Listener>());
   const alertListeners = useRef(new Set<AlertListener>());
+  const postListeners = useRef(new Set<PostListener>());
   const unreadRequest = useRef<AbortController | null>(null);
 
   const refreshUnread = useCallback(() => {
@@ -136,15 +160,27 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
         listener();
       }
     };
+    const onPost = (message: MessageEvent<string>) => {
+      const event = parsePostEvent(message.data);
+      if (event) {
+        for (const listener of postListeners.current) {
+          listener(event);
+        }
+      }
+    };
     const open = () => {
       source = new EventSource("/api/stream", { withCredentials: true });
       source.addEventListener("announcement", onAnnouncement);
       source.addEventListener("alert", onAlert);
+      source.addEventListener("post", onPost);
       source.addEventListener("open", () => {
         failures = 0;
-        // Back after a break: an alert raised meanwhile was never heard, so ask again.
+        // Back after a break: an alert raised or a post written meanwhile was never heard, so ask again.
         if (opened) {
           onAlert();
+          for (const listener of postListeners.current) {
+            listener(null);
+          }
         }
         opened = true;
       });
@@ -167,7 +203,7 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
   }, [wantStream]);
 
   const countListeners = useCallback(
-    () => setListenerCount(listeners.current.size + alertListeners.current.size),
+    () => setListenerCount(listeners.current.size + alertListeners.current.size + postListeners.current.size),
     [],
   );
 
@@ -195,9 +231,21 @@ export function FeedLiveProvider({ children }: { children: ReactNode }) {
     [countListeners],
   );
 
+  const subscribePosts = useCallback(
+    (listener: PostListener) => {
+      postListeners.current.add(listener);
+      countListeners();
+      return () => {
+        postListeners.current.delete(listener);
+        countListeners();
+      };
+    },
+    [countListeners],
+  );
+
   const value = useMemo(
-    () => ({ unread, refreshUnread, subscribe, subscribeAlerts }),
-    [unread, refreshUnread, subscribe, subscribeAlerts],
+    () => ({ unread, refreshUnread, subscribe, subscribeAlerts, subscribePosts }),
+    [unread, refreshUnread, subscribe, subscribeAlerts, subscribePosts],
   );
   return <FeedLiveContext.Provider value={value}>{children}</FeedLiveContext.Provider>;
 }
@@ -216,4 +264,23 @@ export function useAnnouncementEvents(listener: Listener): void {
   const ref = useRef(listener);
   ref.current = listener;
   useEffect(() => subscribe((event) => ref.current(event)), [subscribe]);
+}
+
+/**
+ * Calls `listener` while the component is shown whenever a post of `groupId` changes (written,
+ * moderated, reported), and after the stream reconnects; `groupId` null hears every group.
+ */
+export function usePostEvents(groupId: string | null, listener: () => void): void {
+  const { subscribePosts } = useFeedLive();
+  const ref = useRef(listener);
+  ref.current = listener;
+  useEffect(
+    () =>
+      subscribePosts((event) => {
+        if (event === null || groupId === null || event.groupId === groupId) {
+          ref.current();
+        }
+      }),
+    [subscribePosts, groupId],
+  );
 }

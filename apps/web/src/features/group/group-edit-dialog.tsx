@@ -16,12 +16,15 @@ interface GroupEditDialogProps {
   onImageUploaded: (group: TGroupDetail | null) => void;
 }
 
-/** Name, description, rules, posting mode and pictures: only the group's leader and deputies (II.5.2). */
+/**
+ * Name, description, posting mode and pictures: only the group's leader and deputies (II.5.2). The
+ * rules are published as numbered versions that members acknowledge ("Quy chế hoạt động" on the
+ * group page), never edited here: an edit here would change the text members already acknowledged.
+ */
 export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: GroupEditDialogProps) {
   const { t } = useI18n();
   const [name, setName] = useState(group.name);
   const [description, setDescription] = useState(group.description);
-  const [rules, setRules] = useState(group.rules);
   const [postingMode, setPostingMode] = useState<TPostingMode>(group.postingMode);
   const [nameError, setNameError] = useState<string | null>(null);
   const submit = useSubmit();
@@ -37,7 +40,6 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
       updateGroup(group.id, {
         name: name.trim(),
         description: description.trim(),
-        rules: rules.trim(),
         postingMode,
       }),
     );
@@ -72,16 +74,6 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
           maxLength={2000}
           data-testid="group-description-input"
         />
-        <TextAreaField
-          label={t("group.rules")}
-          hint={t("group.rulesHint")}
-          error={fieldIssue(submit.error, "rules")}
-          value={rules}
-          onValueChange={setRules}
-          rows={8}
-          maxLength={10000}
-          data-testid="group-rules-input"
-        />
         <fieldset className="fieldset">
           <legend className="field__label">{t("group.postingMode")}</legend>
           {POSTING_MODES.map((mode) => (
@@ -99,7 +91,7 @@ export function GroupEditDialog({ group, onClose, onSaved, onImageUploaded }: Gr
         </fieldset>
         <FormFooter
           submit={submit}
-          fields={["name", "description", "rules"]}
+          fields={["name", "description"]}
           submitLabel={t("common.save")}
           onCancel={onClose}
           submitTestId="group-save"

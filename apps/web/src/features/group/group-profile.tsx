@@ -58,6 +58,8 @@ interface GroupProfileProps {
   deputyActions?: ReactNode;
   onRemoveDeputy?: (deputy: TDeputy) => Promise<void>;
   showPhones: boolean;
+  /** The rules are shown by their own section (versions and acknowledgements) instead. */
+  hideRules?: boolean;
 }
 
 export function GroupProfile({
@@ -66,6 +68,7 @@ export function GroupProfile({
   deputyActions,
   onRemoveDeputy,
   showPhones,
+  hideRules = false,
 }: GroupProfileProps) {
   const { t, locale } = useI18n();
   const avatar = freshImageUrl(group.avatarUrl, group.updatedAt);
@@ -115,12 +118,14 @@ export function GroupProfile({
           empty={t("group.noDescription")}
           testId="group-description"
         />
-        <TextSection
-          title={t("group.rules")}
-          text={group.rules}
-          empty={t("group.noRules")}
-          testId="group-rules"
-        />
+        {hideRules ? null : (
+          <TextSection
+            title={t("group.rules")}
+            text={group.rules}
+            empty={t("group.noRules")}
+            testId="group-rules"
+          />
+        )}
         <div className="group-profile__grid">
           <section className="group-profile__section">
             <h2 className="section-label">{t("group.postingMode")}</h2>
