@@ -53,6 +53,16 @@ export const posts = pgTable(
     index("posts_group_idx").on(t.groupId, t.status, t.createdAt),
     index("posts_commune_status_idx").on(t.communeId, t.status, t.createdAt),
     index("posts_parent_idx").on(t.parentId),
+    /** Posts of a group by time, whatever their status (the console's posts in the last 7 days). */
+    index("posts_group_created_idx").on(t.groupId, t.createdAt),
+    /** The moderation queue's flagged-and-published part and its count (few rows). */
+    index("posts_flagged_idx").on(t.groupId, t.createdAt).where(sql`status = 'published' and flagged`),
+    /** An author's violations in a group (the queue's counts next to each item). */
+    index("posts_violations_idx")
+      .on(t.groupId, t.authorUserId)
+      .where(sql`status in ('rejected', 'hidden') or jsonb_array_length(hits) > 0`),
+    /** Posts with policy hits by commune and time (the console's hits per rule). */
+    index("posts_hits_idx").on(t.communeId, t.createdAt).where(sql`jsonb_array_length(hits) > 0`),
     uniqueIndex("posts_source_uq").on(t.source, t.sourceMessageId).where(sql`source_message_id is not null`),
   ],
 );
@@ -69,7 +79,11 @@ export const postReports = pgTable(
     createdAt: ts("created_at").notNull(),
     resolvedAt: ts("resolved_at"),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.postId, t.userId] }),
+    /** Open reports (the moderation queue's reported part and the console's counts). */
+    index("post_reports_open_idx").on(t.postId).where(sql`resolved_at is null`),
+  ],
 );
 
 /** Warnings, mutes and removals of a member, by a moderator, with the reason. */

@@ -5,3 +5,4 @@ export * from "./outreach";
 export * from "./people";
 export * from "./platform";
 export * from "./reports";
+export * from "./review";

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
   groupMembers,
@@ -101,24 +101,39 @@ export const moderationRepository = {
       .set({ resolvedAt: at })
       .where(and(eq(postReports.postId, postId), isNull(postReports.resolvedAt)));
   },
-  /** Held, flagged-and-published and reported posts of some groups, oldest first. */
+  /**
+   * Held, flagged-and-published and reported posts of some groups, oldest first. Three disjoint
+   * parts, each read in order from an index and cut at `limit` (held and flagged per group, so a
+   * long backlog costs `limit` index entries, not a scan): posts_group_idx (group_id, status,
+   * created_at), posts_flagged_idx, post_reports_open_idx. Then the oldest `limit` of them.
+   */
   async queue(db: Executor, groupIds: string[], limit: number) {
     if (groupIds.length === 0) {
       return [];
     }
+    const ids = sql`array[${sql.join(
+      groupIds.map((g) => sql`${g}::uuid`),
+      sql`, `,
+    )}]`;
+    const oldestPerGroup = (where: SQL) => sql`
+      select x.id, x.created_at from unnest(${ids}) as q(group_id) cross join lateral (
+        select p.id, p.created_at from posts p where p.group_id = q.group_id and ${where}
+        order by p.created_at limit ${limit}) x`;
+    const candidates = sql`(
+      select c.id from (
+        ${oldestPerGroup(sql`p.status = 'held'`)}
+        union all
+        ${oldestPerGroup(sql`p.status = 'published' and p.flagged`)}
+        union all
+        select p.id, p.created_at from posts p
+        where p.id = any(array(select pr.post_id from post_reports pr where pr.resolved_at is null))
+          and p.group_id = any(${ids}) and p.status <> 'held' and not (p.status = 'published' and p.flagged)
+      ) c
+      order by c.created_at limit ${limit})`;
     return db
       .select()
       .from(posts)
-      .where(
-        and(
-          inArray(posts.groupId, groupIds),
-          or(
-            eq(posts.status, "held"),
-            and(eq(posts.status, "published"), eq(posts.flagged, true)),
-            sql`${posts.id} in (select post_id from post_reports where resolved_at is null)`,
-          ),
-        ),
-      )
+      .where(inArray(posts.id, candidates))
       .orderBy(asc(posts.createdAt))
       .limit(limit);
   },
@@ -237,7 +252,11 @@ export const moderationRepository = {
       .values(row)
       .onConflictDoUpdate({ target: moderationSettings.communeId, set });
   },
-  /** Per group of a commune: activity, queue sizes and the oldest held item. */
+  /**
+   * Per group of a commune: activity, queue sizes and the oldest held item. Each figure is its
+   * own subquery over an index (posts_group_created_idx, posts_group_idx, posts_flagged_idx;
+   * open reports through post_reports_open_idx), never a pass over all the commune's posts.
+   */
   async consoleGroups(db: Executor, communeId: string, since: Date) {
     const r = await db.execute<{
       group_id: string;
@@ -253,24 +272,33 @@ export const moderationRepository = {
       select g.id as group_id, g.name, g.posting_mode,
         (select u.name from role_assignments ra join users u on u.id = ra.user_id
           where ra.group_id = g.id and ra.role = 'GROUP_LEADER' and ra.ended_at is null limit 1) as leader_name,
-        count(p.id) filter (where p.created_at > ${since.toISOString()})::int as posts7d,
-        count(p.id) filter (where p.status = 'held')::int as held,
-        count(p.id) filter (where p.status = 'published' and p.flagged)::int as flagged,
-        count(p.id) filter (where exists (select 1 from post_reports pr where pr.post_id = p.id and pr.resolved_at is null))::int as reported,
-        min(p.created_at) filter (where p.status = 'held') as oldest_held_at
+        (select count(*) from posts p where p.group_id = g.id and p.created_at > ${since.toISOString()})::int as posts7d,
+        (select count(*) from posts p where p.group_id = g.id and p.status = 'held')::int as held,
+        (select count(*) from posts p where p.group_id = g.id and p.status = 'published' and p.flagged)::int as flagged,
+        coalesce(rep.n, 0)::int as reported,
+        (select min(p.created_at) from posts p where p.group_id = g.id and p.status = 'held') as oldest_held_at
       from groups g
       join hamlets h on h.id = g.hamlet_id and h.valid_to is null
-      left join posts p on p.group_id = g.id
+      left join (
+        select p.group_id, count(*) as n from posts p
+        where p.id = any(array(select pr.post_id from post_reports pr where pr.resolved_at is null))
+          and p.group_id in (select id from groups where commune_id = ${communeId})
+        group by p.group_id
+      ) rep on rep.group_id = g.id
       where g.commune_id = ${communeId}
-      group by g.id, g.name, g.posting_mode
       order by g.name`);
     return r.rows;
   },
+  /**
+   * Policy hits per rule over the commune's posts since `since`. Only posts with hits can add
+   * to a count: the filter on jsonb_array_length reads them through posts_hits_idx.
+   */
   async violationsByRule(db: Executor, communeId: string, since: Date) {
     const r = await db.execute<{ rule: string; count: number }>(sql`
       select h->>'rule' as rule, count(*)::int as count
       from posts p, jsonb_array_elements(p.hits) h
       where p.commune_id = ${communeId} and p.created_at > ${since.toISOString()}
+        and jsonb_array_length(p.hits) > 0
       group by h->>'rule' order by count(*) desc`);
     return r.rows;
   },
