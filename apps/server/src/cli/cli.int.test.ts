@@ -126,7 +126,8 @@ describe("binhyen CLI", () => {
     } finally {
       await db.close();
     }
-  });
+    // Eight CLI processes in a row: on a loaded 2-core machine this takes well over a minute.
+  }, 240_000);
 
   it("import-households previews and imports a list as the named officer, idempotently", async () => {
     const db = await openTarget();

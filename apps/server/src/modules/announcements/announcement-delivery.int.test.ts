@@ -70,7 +70,7 @@ describe("Web Push", () => {
     const sub = await subscribe(member);
     const id = await publish("Cảnh giác người lạ", { urgent: true });
     const drained = await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent);
-    expect(drained.failed).toBe(0);
+    expect(drained.failed, JSON.stringify(await ctx.deps.db.select().from(outbox))).toBe(0);
     const got = push.received(sub.endpoint);
     expect(got).toHaveLength(1);
     expect(got[0]?.payload).toMatchObject({
