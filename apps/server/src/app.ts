@@ -35,6 +35,8 @@ import { moderationRoutes } from "./modules/moderation/moderation.routes";
 import { groupRoutes } from "./modules/org/group.routes";
 import { orgRoutes } from "./modules/org/org.routes";
 import { reportsRoutes } from "./modules/reports/reports.routes";
+import { reviewRoutes } from "./modules/review/review.routes";
+import { reviewDocumentsRoutes } from "./modules/review/review-documents.routes";
 import { systemRoutes } from "./modules/system/system.routes";
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -122,6 +124,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   await app.register(moderationRoutes(deps));
   await app.register(handoverRoutes(deps));
   await app.register(consultationRoutes(deps));
+  await app.register(reviewRoutes(deps));
+  await app.register(reviewDocumentsRoutes(deps));
   registerAnnouncementChannels(deps);
   await app.register(alertsRoutes(deps));
   deps.channels.register(createAlertPushChannel(deps));

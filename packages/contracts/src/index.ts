@@ -8,3 +8,4 @@ export * from "./households";
 export * from "./moderation";
 export * from "./org";
 export * from "./reports";
+export * from "./review";

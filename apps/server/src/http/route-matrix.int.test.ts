@@ -1,4 +1,10 @@
-import { CONSENT_VERSION, ZCreateAnnouncement, ZCreateFeed, ZCreatePollRequest } from "@binhyen/contracts";
+import {
+  CONSENT_VERSION,
+  type TCaseEvent,
+  ZCreateAnnouncement,
+  ZCreateFeed,
+  ZCreatePollRequest,
+} from "@binhyen/contracts";
 import { eq, sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import sharp from "sharp";
@@ -16,7 +22,10 @@ import { saveOfficialProfile } from "../modules/moderation/moderation.service";
 import { createPost } from "../modules/moderation/posts.service";
 import { setGroupImage } from "../modules/org/group.service";
 import { createHamlet } from "../modules/org/org.service";
+import { transitionCase } from "../modules/reports/case.service";
 import { reporterAttachment, submitReport } from "../modules/reports/reports.service";
+import { decideCommendation, proposeCommendation } from "../modules/review/commendations.service";
+import { createReviewReport, issueReviewReport } from "../modules/review/review-report.service";
 import { addHousehold, buildCommune, freshPhone, TEST_PASSWORD, type TestCommune } from "../test/factories";
 import {
   actorOf,
@@ -67,6 +76,7 @@ type Fixture = {
   postId: string;
   memberRowId: string;
   handoverId: string;
+  reviewReportId: string;
 };
 const fixtures = new Map<string, Fixture>();
 const fx = (t: TestCommune): Fixture => {
@@ -226,6 +236,58 @@ const freshOfficer = async (t: TestCommune) => {
   return id;
 };
 const handoverReaders = { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200 };
+// Review (#8): a fresh draft or commendation per call; the fixture report is issued (the province reads it).
+const reviewPeriod = { from: "2026-01-01", to: "2026-12-31" };
+const freshReviewDraft = async (t: TestCommune) =>
+  (
+    await createReviewReport(
+      ctx.deps,
+      await actorOf(ctx.deps, t.users.chief.id),
+      t.communeId,
+      reviewPeriod,
+      "matrix",
+    )
+  ).id;
+const freshCommendation = async (t: TestCommune) =>
+  (
+    await proposeCommendation(ctx.deps, await actorOf(ctx.deps, t.users.chief.id), t.communeId, {
+      recipientKind: "individual",
+      recipientName: `Người Tốt ${++counter}`,
+      reason: "Giúp công an bắt kẻ trộm",
+      form: "Giấy khen",
+    })
+  ).id;
+/** A receipt code whose report has a decided reward. */
+const freshRewardCode = async (t: TestCommune) => {
+  const { reportId, receiptCode } = await submitReport(ctx.deps, {
+    communeId: t.communeId,
+    hamletId: h0(t),
+    category: "CRIME",
+    description: "Ma trận khen thưởng",
+    anonymous: true,
+  });
+  const chief = await actorOf(ctx.deps, t.users.chief.id);
+  const events: TCaseEvent[] = [
+    { type: "ACKNOWLEDGE" },
+    { type: "START_VERIFICATION" },
+    { type: "HANDLE_IN_COMMUNE", investigatorUserId: t.users.spareOfficer.id },
+    { type: "RECORD_OUTCOME", outcome: { code: "BAT_GIU", valuable: true, summary: "Ma trận" } },
+  ];
+  for (const e of events) {
+    await transitionCase(ctx.deps, chief, reportId, e, "matrix");
+  }
+  const c = await proposeCommendation(ctx.deps, chief, t.communeId, {
+    recipientKind: "anonymous_reporter",
+    reportId,
+    reason: "Ma trận",
+    form: "Tiền thưởng",
+    amountVnd: 1_000_000,
+  });
+  await decideCommendation(ctx.deps, chief, c.id, { decision: "decided", decisionNumber: "01/QĐ-CAX" });
+  return receiptCode;
+};
+const reviewReaders = { anon: 401, default: 403, province: 200, chief: 200, deputy: 200 };
+const reviewEditors = { anon: 401, default: 403, chief: 200, deputy: 200 };
 
 const MATRIX: Record<string, Row> = {
   "GET /api/health": {
@@ -1011,6 +1073,128 @@ const MATRIX: Record<string, Row> = {
     own: { anon: 401, default: 403, chief: 200, leader: 200 },
     req: (t) => ({ method: "POST", url: `/api/handovers/${fx(t).handoverId}/confirm` }),
   },
+  "GET /api/communes/:communeId/review/indicators": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({
+      method: "GET",
+      url: `/api/communes/${t.communeId}/review/indicators?from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+  "GET /api/communes/:communeId/review/indicators/:code/reports": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({
+      method: "GET",
+      url: `/api/communes/${t.communeId}/review/indicators/REPORTS_RECEIVED/reports?from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+  "GET /api/provinces/:provinceId/review/indicators": {
+    tenant: true,
+    own: { anon: 401, default: 404, province: 200 },
+    req: (t) => ({
+      method: "GET",
+      url: `/api/provinces/${t.provinceId}/review/indicators?from=2026-01-01&to=2026-12-31`,
+    }),
+  },
+  "GET /api/communes/:communeId/commendations": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/commendations` }),
+  },
+  "POST /api/communes/:communeId/commendations": {
+    tenant: true,
+    own: management(201),
+    req: (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/commendations`,
+      payload: {
+        recipientKind: "collective",
+        recipientName: "Tổ tự quản số 3",
+        reason: "Giữ gìn an ninh",
+        form: "Giấy khen",
+      },
+    }),
+  },
+  "POST /api/commendations/:commendationId/decision": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/commendations/${await freshCommendation(t)}/decision`,
+      payload: { decision: "decided", decisionNumber: "12/QĐ-CAX" },
+    }),
+  },
+  // A report with a decided reward (fresh per call: a claim works once); a wrong code is tested in commendations.int.
+  "GET /api/reports/receipt/:code/commendation": {
+    tenant: false,
+    own: { default: 200 },
+    req: async (t) => ({
+      method: "GET",
+      url: `/api/reports/receipt/${await freshRewardCode(t)}/commendation`,
+    }),
+  },
+  "POST /api/reports/receipt/:code/commendation/claim": {
+    tenant: false,
+    own: { default: 201 },
+    req: async (t) => ({
+      method: "POST",
+      url: `/api/reports/receipt/${await freshRewardCode(t)}/commendation/claim`,
+    }),
+  },
+  "POST /api/communes/:communeId/review-reports": {
+    tenant: true,
+    own: management(201),
+    req: (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/review-reports`,
+      payload: reviewPeriod,
+    }),
+  },
+  "GET /api/communes/:communeId/review-reports": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/review-reports` }),
+  },
+  "GET /api/review-reports/:reportId": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/review-reports/${fx(t).reviewReportId}` }),
+  },
+  "PATCH /api/review-reports/:reportId": {
+    tenant: true,
+    own: reviewEditors,
+    req: async (t) => ({
+      method: "PATCH",
+      url: `/api/review-reports/${await freshReviewDraft(t)}`,
+      payload: { narrative: { lessons: "Bài học kinh nghiệm." } },
+    }),
+  },
+  "POST /api/review-reports/:reportId/issue": {
+    tenant: true,
+    own: reviewEditors,
+    req: async (t) => ({ method: "POST", url: `/api/review-reports/${await freshReviewDraft(t)}/issue` }),
+  },
+  "GET /api/review-reports/:reportId/report.docx": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/review-reports/${fx(t).reviewReportId}/report.docx` }),
+  },
+  "GET /api/review-reports/:reportId/report.pdf": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/review-reports/${fx(t).reviewReportId}/report.pdf` }),
+  },
+  "GET /api/review-reports/:reportId/tables.xlsx": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/review-reports/${fx(t).reviewReportId}/tables.xlsx` }),
+  },
+  "GET /api/review-reports/:reportId/dossier.zip": {
+    tenant: true,
+    own: reviewReaders,
+    req: (t) => ({ method: "GET", url: `/api/review-reports/${fx(t).reviewReportId}/dossier.zip` }),
+  },
   "GET /api/me/alerts": {
     tenant: false,
     own: signedIn,
@@ -1204,7 +1388,11 @@ beforeAll(async () => {
         "setup",
       )
     ).handoverId;
+    const chiefActor = await actorOf(ctx.deps, t.users.chief.id);
+    const review = await createReviewReport(ctx.deps, chiefActor, t.communeId, reviewPeriod, "setup");
+    await issueReviewReport(ctx.deps, chiefActor, review.id, "setup");
     fixtures.set(t.communeId, {
+      reviewReportId: review.id,
       postId,
       memberRowId,
       handoverId,
