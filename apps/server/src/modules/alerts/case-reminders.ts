@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Deps } from "../../deps";
+import { startIntervalJob } from "../../jobs/interval-job";
 import { auditRepository } from "../audit/audit.repository";
 import { caseDeadlines } from "../reports/case-deadlines";
 import { reportsRepository } from "../reports/reports.repository";
@@ -106,30 +107,5 @@ export async function runCaseReminders(deps: Deps): Promise<number> {
 }
 
 export function startCaseReminders(deps: Deps, log: FastifyBaseLogger, everyMs = 60_000) {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const run = async () => {
-    if (busy) {
-      return;
-    }
-    busy = true;
-    try {
-      await runCaseReminders(deps);
-    } catch (err) {
-      log.error({ err }, "case reminders failed");
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => {
-    running = run();
-  }, everyMs);
-  timer.unref();
-  running = run();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startIntervalJob("case reminders", () => runCaseReminders(deps), log, everyMs);
 }
