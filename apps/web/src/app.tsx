@@ -71,6 +71,17 @@ const OfficersRoute = lazy(() =>
 const ProvinceRoute = lazy(() =>
   import("./routes/province-route").then((m) => ({ default: m.ProvinceRoute })),
 );
+// The periodic review (issue #8): dashboards, review report documents and commendations.
+const ReviewRoute = lazy(() => import("./routes/review-route").then((m) => ({ default: m.ReviewRoute })));
+const ProvinceReviewRoute = lazy(() =>
+  import("./routes/province-review-route").then((m) => ({ default: m.ProvinceReviewRoute })),
+);
+const ReviewReportRoute = lazy(() =>
+  import("./routes/review-report-route").then((m) => ({ default: m.ReviewReportRoute })),
+);
+const CommendationsRoute = lazy(() =>
+  import("./routes/commendations-route").then((m) => ({ default: m.CommendationsRoute })),
+);
 
 export function App() {
   return (
@@ -98,6 +109,9 @@ export function App() {
                       <Suspense fallback={<p className="page-loading" aria-busy="true" />}>
                         <Switch>
                           <Route path="/" component={HomeRoute} />
+                          <Route path="/provinces/:provinceId/review">
+                            {(params) => <ProvinceReviewRoute provinceId={params.provinceId} />}
+                          </Route>
                           <Route path="/provinces/:provinceId">
                             {(params) => <ProvinceRoute provinceId={params.provinceId} />}
                           </Route>
@@ -119,6 +133,12 @@ export function App() {
                           </Route>
                           <Route path="/communes/:communeId/coverage">
                             {(params) => <CoverageRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/review">
+                            {(params) => <ReviewRoute communeId={params.communeId} />}
+                          </Route>
+                          <Route path="/communes/:communeId/commendations">
+                            {(params) => <CommendationsRoute communeId={params.communeId} />}
                           </Route>
                           <Route path="/communes/:communeId/moderation">
                             {(params) => <CommuneModerationRoute communeId={params.communeId} />}
@@ -151,6 +171,9 @@ export function App() {
                             {(params) => (
                               <MemberViolationsRoute groupId={params.groupId} memberId={params.memberId} />
                             )}
+                          </Route>
+                          <Route path="/review-reports/:reportId">
+                            {(params) => <ReviewReportRoute reportId={params.reportId} />}
                           </Route>
                           <Route path="/handovers/:handoverId">
                             {(params) => <HandoverRoute handoverId={params.handoverId} />}

@@ -37,6 +37,8 @@ function NavLabel({ target, manyGroups }: { target: NavTarget; manyGroups: boole
       return t("nav.report");
     case "announcements":
       return t("nav.announcements");
+    case "review":
+      return t("nav.review");
     case "feed":
       return <FeedNavLabel />;
     case "group":
@@ -78,6 +80,15 @@ function isCurrentTarget(location: string, target: NavTarget): boolean {
   const inFeed = /^\/groups\/[^/]+\/feed$/.test(location);
   if (target.kind === "feed") {
     return inFeed || isCurrent(location, target.href, target.prefix);
+  }
+  if (target.kind === "review") {
+    // A review report and the commendations register are parts of the review.
+    const commendations = target.href.replace(/\/review$/, "/commendations");
+    return (
+      isCurrent(location, target.href) ||
+      location.startsWith("/review-reports/") ||
+      isCurrent(location, commendations)
+    );
   }
   if (target.kind === "group") {
     return !inFeed && isCurrent(location, target.href, true);

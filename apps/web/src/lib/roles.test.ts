@@ -36,7 +36,7 @@ describe("navigation for announcements and the news board", () => {
       "chief",
       chief,
       `/communes/${C}`,
-      ["commune", "cases", "announcements", "coverage", "officers"],
+      ["commune", "cases", "announcements", "coverage", "review", "officers"],
       true,
       false,
     ],
@@ -87,5 +87,21 @@ describe("group life: discussion, moderation, rules, polls, handover", () => {
     expect(canHandOverGroup(me, C)).toBe(handsOver);
     expect(isGroupOfficer(me, otherGroup)).toBe(otherOfficer);
     expect(canReadGroupLife(me, { id: "g-3", communeId: "another-commune" })).toBe(false);
+  });
+});
+
+describe("the periodic review in the navigation", () => {
+  const communeDeputy: Roles = { roles: [{ role: "COMMUNE_DEPUTY", communeId: C }] };
+  const province: Roles = { roles: [{ role: "PROVINCE_OFFICER", provinceId: "p-1" }] };
+  it.each([
+    // who, the review's address (null: not in the navigation)
+    ["member", member, null],
+    ["group deputy", deputy, null],
+    ["group leader", leader, null],
+    ["commune deputy", communeDeputy, `/communes/${C}/review`],
+    ["chief", chief, `/communes/${C}/review`],
+    ["province officer", province, "/provinces/p-1/review"],
+  ] as const)("%s", (_who, me, href) => {
+    expect(navTargets(me).find((target) => target.kind === "review")?.href ?? null).toBe(href);
   });
 });

@@ -106,7 +106,8 @@ export interface NavTarget {
     | "cases"
     | "report"
     | "announcements"
-    | "feed";
+    | "feed"
+    | "review";
   href: string;
   /** Also current on the pages below it (the in-box on a case's page). */
   prefix?: boolean;
@@ -127,6 +128,7 @@ export function navTargets(me: Me): NavTarget[] {
   for (const r of me.roles) {
     if (r.role === Role.PROVINCE_OFFICER && r.provinceId) {
       add({ kind: "province", href: `/provinces/${r.provinceId}` });
+      add({ kind: "review", href: `/provinces/${r.provinceId}/review` });
     }
   }
   // A plain member's first screen is the feed of their group's announcements.
@@ -140,6 +142,7 @@ export function navTargets(me: Me): NavTarget[] {
       add({ kind: "cases", href: "/cases", prefix: true });
       add({ kind: "announcements", href: `/communes/${r.communeId}/announcements`, prefix: true });
       add({ kind: "coverage", href: `/communes/${r.communeId}/coverage` });
+      add({ kind: "review", href: `/communes/${r.communeId}/review` });
       add({ kind: "officers", href: `/communes/${r.communeId}/officers` });
     }
   }

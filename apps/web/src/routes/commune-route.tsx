@@ -95,6 +95,13 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
                 {t("commune.manageOfficers")}
               </Link>
               <Link
+                href={`/communes/${communeId}/review`}
+                className="btn btn--secondary"
+                data-testid="review-link"
+              >
+                {t("review.link")}
+              </Link>
+              <Link
                 href={`/communes/${communeId}/moderation`}
                 className="btn btn--secondary"
                 data-testid="console-link"

@@ -1,4 +1,5 @@
 import type { TProvinceSummary } from "@binhyen/contracts";
+import { Link } from "wouter";
 import { PageError } from "../components/page-error";
 import { EmptyState, Loading } from "../components/status";
 import { MembersChart } from "../features/province/members-chart";
@@ -27,10 +28,21 @@ export function ProvinceRoute({ provinceId }: { provinceId: string }) {
   return (
     <section data-testid="province-page">
       <header className="page-header">
-        <h1 className="page-header__title">{t("province.title")}</h1>
-        <p className="page-header__subtitle">
-          {t("province.subtitle", { name: summary.data.province.name })}
-        </p>
+        <div className="page-header__text">
+          <h1 className="page-header__title">{t("province.title")}</h1>
+          <p className="page-header__subtitle">
+            {t("province.subtitle", { name: summary.data.province.name })}
+          </p>
+        </div>
+        <div className="page-header__actions">
+          <Link
+            href={`/provinces/${provinceId}/review`}
+            className="btn btn--secondary"
+            data-testid="province-review-link"
+          >
+            {t("provinceReview.link")}
+          </Link>
+        </div>
       </header>
       {communes.length === 0 ? (
         <EmptyState>{t("province.empty")}</EmptyState>

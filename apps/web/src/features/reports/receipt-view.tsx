@@ -7,6 +7,7 @@ import { isCaseState } from "../../lib/report-codes";
 import { fieldIssue, useSubmit } from "../../lib/use-submit";
 import { PhotoPicker, type UploadOutcome, uploadPhotos } from "./photo-picker";
 import { RatingForm } from "./rating-form";
+import { ReceiptCommendation } from "./receipt-commendation";
 import { categoryLabel, stateBadgeClass, stateLabel } from "./report-labels";
 import { sendReporterMessage, type ReceiptView as TReceiptView } from "./reports-api";
 import { Thread } from "./thread";
@@ -56,6 +57,8 @@ export function ReceiptView({ code, view, onChange, onReload }: ReceiptViewProps
           </button>
         </div>
       </section>
+
+      <ReceiptCommendation code={code} view={view} />
 
       {view.canRate ? (
         <RatingForm

@@ -1,4 +1,10 @@
-import type { TCreateReportRequest, TReceiptView, TReportPlaces } from "@binhyen/contracts";
+import type {
+  TCommendationClaim,
+  TCreateReportRequest,
+  TReceiptCommendation,
+  TReceiptView,
+  TReportPlaces,
+} from "@binhyen/contracts";
 import { api } from "../../lib/api-client";
 
 /*
@@ -6,8 +12,15 @@ import { api } from "../../lib/api-client";
  * routes are public), so the session is never told about one.
  */
 
-/** The reporter's view; `canRate` is newer than the rest, so a server without it is tolerated. */
-export type ReceiptView = Omit<TReceiptView, "canRate"> & { canRate?: boolean };
+/**
+ * The reporter's view; `canRate` is newer than the rest, so a server without it is tolerated. A server
+ * that sends the commendation with the view (`commendation`, null for none) spares the reporter the
+ * separate look-up below.
+ */
+export type ReceiptView = Omit<TReceiptView, "canRate"> & {
+  canRate?: boolean;
+  commendation?: TReceiptCommendation | null;
+};
 
 const quiet = (signal?: AbortSignal) => ({ quietUnauthenticated: true, ...(signal ? { signal } : {}) });
 const receiptPath = (code: string) => `/reports/receipt/${encodeURIComponent(code)}`;
@@ -53,4 +66,14 @@ export function rateReport(code: string, rating: number, comment: string): Promi
     { rating, ...(comment ? { comment } : {}) },
     quiet(),
   );
+}
+
+/** The decided commendation of the report, if any (404 NOT_FOUND: none, or a wrong code). */
+export function getReceiptCommendation(code: string, signal?: AbortSignal): Promise<TReceiptCommendation> {
+  return api.get<TReceiptCommendation>(`${receiptPath(code)}/commendation`, quiet(signal));
+}
+
+/** Takes the claim reference, shown once: the server keeps only its keyed hash. */
+export function claimReceiptCommendation(code: string): Promise<TCommendationClaim> {
+  return api.post<TCommendationClaim>(`${receiptPath(code)}/commendation/claim`, {}, quiet());
 }
