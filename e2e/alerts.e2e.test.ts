@@ -13,6 +13,7 @@ import type { TCommuneDetail, TMeResponse } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  apiGet,
   BASE_URL,
   close,
   forgiveFailedLoads,
@@ -32,20 +33,6 @@ const LIVE = { timeout: 20_000, interval: 200 };
 
 const RUN = Date.now() % 1_000_000;
 const DESCRIPTION = `Đang có đánh nhau bằng hung khí trước quán cà phê đầu ấp, nhiều người bị thương (lần thử ${RUN}).`;
-
-/** GET /api/… from inside the page, with the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const response = await fetch(`/api${p}`, {
-      credentials: "same-origin",
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) {
-      throw new Error(`GET /api${p} answered ${response.status}`);
-    }
-    return response.json();
-  }, path);
-}
 
 /** The bell's unread count, once the first answer has arrived. */
 async function unreadOf(page: Page): Promise<number> {

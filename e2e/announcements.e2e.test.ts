@@ -12,7 +12,16 @@ import { deflateSync } from "node:zlib";
 import type { TMeResponse } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { BASE_URL, close, PHONE_VIEWPORT, type Session, screenshot, signIn, useBrowser } from "./helpers";
+import {
+  apiGet,
+  BASE_URL,
+  close,
+  PHONE_VIEWPORT,
+  type Session,
+  screenshot,
+  signIn,
+  useBrowser,
+} from "./helpers";
 
 const PHONE = { leader: "0900000011", member: "0900000031" } as const;
 const HAMLET_NAME = "Ấp Tân Phú";
@@ -32,20 +41,6 @@ function vnDate(days: number): string {
     month: "2-digit",
     year: "numeric",
   }).format(Date.now() + days * 24 * 60 * 60 * 1000);
-}
-
-/** GET /api/… from inside the page, with the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const response = await fetch(`/api${p}`, {
-      credentials: "same-origin",
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) {
-      throw new Error(`GET /api${p} answered ${response.status}`);
-    }
-    return response.json();
-  }, path);
 }
 
 function crc32(bytes: Buffer): number {

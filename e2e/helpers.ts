@@ -116,3 +116,17 @@ export async function close(session: Session): Promise<void> {
   expect(session.errors, "no console errors").toEqual([]);
   await session.context.close();
 }
+
+/** GET /api/… from inside the page, with the page's own session cookie. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const response = await fetch(`/api${p}`, {
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) {
+      throw new Error(`GET /api${p} answered ${response.status}`);
+    }
+    return response.json();
+  }, path);
+}

@@ -11,6 +11,7 @@ import type { TCoverageResponse, THamletCoverage } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  apiGet,
   BASE_URL,
   forgiveFailedLoads,
   openSession,
@@ -24,20 +25,6 @@ import {
 const LEADER_PHONE = "0900000011";
 const HAMLET_NAME = "Ấp Tân Phú";
 const TEST_TIMEOUT = 120_000;
-
-/** GET /api/… from inside the page, with the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const response = await fetch(`/api${p}`, {
-      credentials: "same-origin",
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) {
-      throw new Error(`GET /api${p} answered ${response.status}`);
-    }
-    return response.json();
-  }, path);
-}
 
 /** "91,6%": one decimal in Vietnamese number format, as the screens show it. */
 function viPercent(value: number): string {

@@ -14,6 +14,7 @@ import type { TCommuneDetail, TMeResponse } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  apiGet,
   BASE_URL,
   close,
   forgiveFailedLoads,
@@ -49,20 +50,6 @@ const YESTERDAY = new Intl.DateTimeFormat("en-GB", {
   month: "2-digit",
   year: "numeric",
 }).format(Date.now() - 24 * 60 * 60 * 1000);
-
-/** GET /api/… from inside the page, with the page's own session cookie. */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const response = await fetch(`/api${p}`, {
-      credentials: "same-origin",
-      headers: { accept: "application/json" },
-    });
-    if (!response.ok) {
-      throw new Error(`GET /api${p} answered ${response.status}`);
-    }
-    return response.json();
-  }, path);
-}
 
 function crc32(bytes: Buffer): number {
   let crc = 0xffffffff;
