@@ -65,12 +65,22 @@ const subscribe = async (who: Session) => {
   return sub;
 };
 
+const outboxRowOf = async (announcementId: string) =>
+  (
+    await ctx.deps.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, `announcement:${announcementId}:push`))
+  )[0];
+
 describe("Web Push", () => {
   it("sends an encrypted notification through the push service and records delivery per subscription", async () => {
     const sub = await subscribe(member);
     const id = await publish("Cảnh giác người lạ", { urgent: true });
-    const drained = await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent);
-    expect(drained.failed, JSON.stringify(await ctx.deps.db.select().from(outbox))).toBe(0);
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, { batchSize: 1000 });
+    // (On a shared test database the drain also meets other files' rows: look at ours.)
+    const own = await outboxRowOf(id);
+    expect(own?.status, JSON.stringify(own)).toBe("delivered");
     const got = push.received(sub.endpoint);
     expect(got).toHaveLength(1);
     expect(got[0]?.payload).toMatchObject({
@@ -91,14 +101,17 @@ describe("Web Push", () => {
   });
 
   it("retries a push service error later without sending twice, and forgets a subscription that is gone", async () => {
-    await ctx.deps.db.delete(pushSubscriptions);
+    await ctx.deps.db.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, t.users.member.id));
     const sub = await subscribe(member);
     push.failNext(503, 1, { endpoint: sub.endpoint });
     const id = await publish("Thử lỗi dịch vụ đẩy");
-    const first = await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
       backoffMs: 1,
+      batchSize: 1000,
     });
-    expect(first.failed).toBe(1);
+    const failedOnce = await outboxRowOf(id);
+    expect(failedOnce).toMatchObject({ status: "pending", attempts: 1 });
+    expect(failedOnce?.lastError).toContain("retry");
     // The in-app feed is not held up by the failed channel.
     const feed = await call(ctx.app, member, {
       method: "GET",
@@ -106,17 +119,18 @@ describe("Web Push", () => {
     });
     expect(feed.json().items.map((i: { id: string }) => i.id)).toContain(id);
     await new Promise((r) => setTimeout(r, 20));
-    const second = await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
       backoffMs: 1,
+      batchSize: 1000,
     });
-    expect(second).toMatchObject({ delivered: 1, failed: 0 });
+    expect(await outboxRowOf(id)).toMatchObject({ status: "delivered", attempts: 2 });
     expect(push.received(sub.endpoint).filter((m) => (m.payload as { id: string }).id === id)).toHaveLength(
       1,
     );
 
     push.expire(sub.endpoint);
     await publish("Sau khi hết hạn đăng ký");
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent);
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, { batchSize: 1000 });
     const left = await ctx.deps.db
       .select()
       .from(pushSubscriptions)
