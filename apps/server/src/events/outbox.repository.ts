@@ -33,12 +33,24 @@ export const outboxRepository = {
    * Claims due rows. FOR UPDATE SKIP LOCKED lets several workers drain one table without
    * taking the same row; the claim bumps next_attempt_at so a crashed worker's rows come back later.
    */
-  async claimDue(db: Executor, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  async claimDue(
+    db: Executor,
+    now: Date,
+    limit: number,
+    leaseMs: number,
+    communeIds?: readonly string[],
+  ): Promise<OutboxRow[]> {
     return db.transaction(async (tx) => {
       const due = await tx
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.status, "pending"), sql`${outbox.nextAttemptAt} <= ${now.toISOString()}`))
+        .where(
+          and(
+            eq(outbox.status, "pending"),
+            sql`${outbox.nextAttemptAt} <= ${now.toISOString()}`,
+            communeIds ? inArray(outbox.communeId, [...communeIds]) : undefined,
+          ),
+        )
         .orderBy(outbox.id)
         .limit(limit)
         .for("update", { skipLocked: true });

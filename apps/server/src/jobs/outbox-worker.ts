@@ -10,6 +10,8 @@ export type OutboxWorkerOptions = {
   /** Base of the exponential back-off between attempts. */
   backoffMs?: number;
   leaseMs?: number;
+  /** Only these communes' rows (a worker per province, or a test on a shared database). */
+  communeIds?: readonly string[];
 };
 
 export function backoffDelay(attempt: number, baseMs: number): number {
@@ -25,7 +27,7 @@ export async function drainOutboxOnce(
   opts: OutboxWorkerOptions = {},
 ): Promise<{ delivered: number; failed: number }> {
   const { batchSize = 20, maxAttempts = 8, backoffMs = 5000, leaseMs = 60_000 } = opts;
-  const rows = await outboxRepository.claimDue(db, clock.now(), batchSize, leaseMs);
+  const rows = await outboxRepository.claimDue(db, clock.now(), batchSize, leaseMs, opts.communeIds);
   let delivered = 0;
   let failed = 0;
   for (const row of rows) {

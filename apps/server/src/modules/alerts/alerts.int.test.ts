@@ -79,7 +79,7 @@ describe("urgent reports", () => {
     expect((await alertsOf(await session("leader2"))).unread).toBe(0);
     const rows = await ctx.deps.db.select().from(officerAlerts);
     expect(JSON.stringify(rows)).not.toContain("Vương");
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent);
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent, { communeIds: [t.communeId] });
     const got = push.received(sub.endpoint);
     expect(got).toHaveLength(1);
     expect(JSON.stringify(got[0]?.payload)).not.toMatch(/Vương|0377|hung khí/);

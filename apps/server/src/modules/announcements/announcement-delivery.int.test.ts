@@ -77,7 +77,10 @@ describe("Web Push", () => {
   it("sends an encrypted notification through the push service and records delivery per subscription", async () => {
     const sub = await subscribe(member);
     const id = await publish("Cảnh giác người lạ", { urgent: true });
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, { batchSize: 1000 });
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+      communeIds: [t.communeId],
+      batchSize: 1000,
+    });
     // (On a shared test database the drain also meets other files' rows: look at ours.)
     const own = await outboxRowOf(id);
     expect(own?.status, JSON.stringify(own)).toBe("delivered");
@@ -106,6 +109,7 @@ describe("Web Push", () => {
     push.failNext(503, 1, { endpoint: sub.endpoint });
     const id = await publish("Thử lỗi dịch vụ đẩy");
     await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+      communeIds: [t.communeId],
       backoffMs: 1,
       batchSize: 1000,
     });
@@ -120,6 +124,7 @@ describe("Web Push", () => {
     expect(feed.json().items.map((i: { id: string }) => i.id)).toContain(id);
     await new Promise((r) => setTimeout(r, 20));
     await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+      communeIds: [t.communeId],
       backoffMs: 1,
       batchSize: 1000,
     });
@@ -130,7 +135,10 @@ describe("Web Push", () => {
 
     push.expire(sub.endpoint);
     await publish("Sau khi hết hạn đăng ký");
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, { batchSize: 1000 });
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, ctx.deps.clock, silent, {
+      communeIds: [t.communeId],
+      batchSize: 1000,
+    });
     const left = await ctx.deps.db
       .select()
       .from(pushSubscriptions)

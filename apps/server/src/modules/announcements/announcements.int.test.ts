@@ -336,10 +336,10 @@ describe("the residents' feed", () => {
     const res = await post(s.leader, base({ title: "Hẹn giờ 30 phút", publishAt: at.toISOString() }));
     expect(res.json().status).toBe("scheduled");
     const id = res.json().announcementId;
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent);
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent, { communeIds: [t.communeId] });
     expect((await feed(s.member)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
     clock.advance(31 * 60_000);
-    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent);
+    await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent, { communeIds: [t.communeId] });
     expect((await feed(s.member)).json().items.map((i: { id: string }) => i.id)).toContain(id);
     expect((await auditRows(ctx.deps, "announcement.release", id)).length).toBe(1);
   });
