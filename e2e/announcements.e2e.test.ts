@@ -1,14 +1,3 @@
-/**
- * Announcements in the browser (plan II.4.1): the leader of Ấp Tân Phú publishes a wanted-person
- * notice with a photo, an expiry and "households must acknowledge"; a member who already has
- * "Bảng tin" open sees it arrive without a reload (server-sent events), opens "Báo tin cho công an"
- * from it, and acknowledges it; the leader's page of the notice counts the acknowledgement. The
- * composer refuses a 12-digit citizen ID with the server's Vietnamese message beside the text
- * (plan II.5.2, content policy). Finally the member's feed, reloaded with the network off, still
- * shows the notice from the service worker's cache, under the offline banner. Needs a running
- * demo server: BINHYEN_E2E_URL (set by the e2e global setup).
- */
-import { deflateSync } from "node:zlib";
 import type { TMeResponse } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -20,6 +9,7 @@ import {
   type Session,
   screenshot,
   signIn,
+  testPng,
   useBrowser,
 } from "./helpers";
 
@@ -41,52 +31,6 @@ function vnDate(days: number): string {
     month: "2-digit",
     year: "numeric",
   }).format(Date.now() + days * 24 * 60 * 60 * 1000);
-}
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    let c = (crc ^ byte) & 0xff;
-    for (let k = 0; k < 8; k++) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A small real PNG (a portrait-shaped gradient) that the server can decode and re-encode. */
-function portraitPng(width = 30, height = 40): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bit depth
-  header.writeUInt8(2, 9); // colour type: RGB
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      row.writeUInt8(90, 1 + x * 3);
-      row.writeUInt8(Math.round((y / height) * 255), 2 + x * 3);
-      row.writeUInt8(Math.round((x / width) * 255), 3 + x * 3);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.concat(rows))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
 }
 
 /** With the network off, Chromium logs each failed request (the live stream retrying, say). */
@@ -198,7 +142,7 @@ describe("announcements: wanted notice, live feed, acknowledgement, content chec
       await page.getByTestId("notice-photo-input").setInputFiles({
         name: "doi-tuong.png",
         mimeType: "image/png",
-        buffer: portraitPng(),
+        buffer: testPng(30, 40, (x, y) => [90, Math.round((y / 40) * 255), Math.round((x / 30) * 255)]),
       });
       await page.getByTestId("notice-photo-item").waitFor();
       // An expiry is required for a wanted notice.

@@ -1,15 +1,3 @@
-/**
- * Confidential reports in the browser (issue "Confidential reports and case handling", plan II.4.2).
- * A resident without an account reports a crime from the hamlet's link, with a photo, while the
- * phone is offline: the report waits on the device and goes when the network is back, and the
- * receipt code appears. The hamlet's leader reads it in "Tin báo" with no identity and asks a
- * question; the resident answers with the receipt code (typed in lower case, with spaces); the
- * leader reads the answer. A named report is then revealed by the commune chief only after a
- * confirmation, and the group deputy and a member get "Không tìm thấy tin báo" for it, with no
- * "Tin báo" in their navigation. Needs a running demo server: BINHYEN_E2E_URL (set by the e2e
- * global setup).
- */
-import { deflateSync } from "node:zlib";
 import type { TCommuneDetail, TMeResponse } from "@binhyen/contracts";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -23,6 +11,7 @@ import {
   type Session,
   screenshot,
   signIn,
+  testPng,
   useBrowser,
 } from "./helpers";
 
@@ -50,52 +39,6 @@ const YESTERDAY = new Intl.DateTimeFormat("en-GB", {
   month: "2-digit",
   year: "numeric",
 }).format(Date.now() - 24 * 60 * 60 * 1000);
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) {
-    let c = (crc ^ byte) & 0xff;
-    for (let k = 0; k < 8; k++) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A small real PNG (a colour gradient), as a phone camera would never make but a server can decode. */
-function photoPng(width = 64, height = 48): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bit depth
-  header.writeUInt8(2, 9); // colour type: RGB
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x++) {
-      row.writeUInt8(Math.round((x / width) * 255), 1 + x * 3);
-      row.writeUInt8(Math.round((y / height) * 255), 2 + x * 3);
-      row.writeUInt8(120, 3 + x * 3);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.concat(rows))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** The leader's or chief's in-box (with a screenshot of it, if named), then the case whose row shows `text`. */
 async function openCase(page: Page, text: string, inboxShot?: string): Promise<void> {
@@ -184,7 +127,7 @@ describe("confidential reports: anonymous intake, follow-up by receipt code, ide
       await page.getByTestId("report-photos-input").setInputFiles({
         name: "xe-dap.png",
         mimeType: "image/png",
-        buffer: photoPng(),
+        buffer: testPng(64, 48, (x, y) => [Math.round((x / 64) * 255), Math.round((y / 48) * 255), 120]),
       });
       await expect.poll(() => page.locator(".photos__item").count()).toBe(1);
       // The draft is on the device as it is typed (not the photo).

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from "fastify";
+import { vnDateTime } from "../../core/vn-time";
 import type { Deps } from "../../deps";
 import { startIntervalJob } from "../../jobs/interval-job";
 import { auditRepository } from "../audit/audit.repository";
@@ -81,14 +82,7 @@ export async function runCaseReminders(deps: Deps): Promise<number> {
     const people = [r.assigneeUserId, chief].filter((u) => u && u !== r.subjectOfficerUserId);
     for (const d of due) {
       const label = DEADLINE_LABEL[d.code] ?? "thời hạn";
-      const legal = new Date(d.legal).toLocaleString("vi-VN", {
-        timeZone: "Asia/Ho_Chi_Minh",
-        day: "2-digit",
-        month: "2-digit",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-      });
+      const legal = vnDateTime(new Date(d.legal));
       alerted.push(
         ...(await raise(deps, {
           userIds: people,

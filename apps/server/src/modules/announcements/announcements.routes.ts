@@ -296,15 +296,18 @@ export function announcementsRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.get("/api/stream", { schema: { tags: ["feed"] } }, async (req, reply) => {
       const actor = requireActor(req);
-      const groupIds = new Set<string>();
-      for (const r of actor.roles) {
-        if (r.groupId) {
-          groupIds.add(r.groupId);
-        }
-        if (r.communeId && hasCommuneRole(actor, r.communeId, ["COMMUNE_CHIEF", "COMMUNE_DEPUTY"])) {
-          for (const g of await orgRepository.listHamletsWithGroups(deps.db, r.communeId)) {
-            groupIds.add(g.group.id);
-          }
+      const groupIds = new Set(actor.roles.flatMap((r) => (r.groupId ? [r.groupId] : [])));
+      // The management team follows every group of its communes (each commune read once).
+      const managed = new Set(
+        actor.roles.flatMap((r) =>
+          r.communeId && hasCommuneRole(actor, r.communeId, ["COMMUNE_CHIEF", "COMMUNE_DEPUTY"])
+            ? [r.communeId]
+            : [],
+        ),
+      );
+      for (const communeId of managed) {
+        for (const g of await orgRepository.listHamletsWithGroups(deps.db, communeId)) {
+          groupIds.add(g.group.id);
         }
       }
       reply.hijack();

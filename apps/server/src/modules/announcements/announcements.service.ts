@@ -281,6 +281,51 @@ async function goOut(tx: Tx, a: AnnouncementRow, groupIds: string[], status: TAn
   return 0;
 }
 
+/**
+ * What create and update share: the files (this commune's, unattached or already this
+ * announcement's), the content check unless it is a draft, where it goes, and the stored fields.
+ */
+async function composition(
+  deps: Deps,
+  actor: Actor,
+  input: TCreateAnnouncement,
+  aud: { communeId: string; groupIds: string[]; wholeCommune: boolean },
+  announcementId: string | null,
+) {
+  const { ids: fileIds } = await checkFiles(deps, aud.communeId, announcementId, input);
+  if (!input.draft) {
+    const findings = await contentFindings(deps, aud.communeId, { ...input, fileIds });
+    if (findings.length) {
+      throw blocked(findings);
+    }
+  }
+  const settings = await repo.settings(deps.db, aud.communeId);
+  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
+  const status: TAnnouncementStatus = input.draft
+    ? "draft"
+    : targetStatus(
+        deps,
+        actor,
+        { communeId: aud.communeId, groupIds: aud.groupIds },
+        publishAt,
+        settings.deputiesNeedApproval,
+      );
+  const fields = {
+    category: input.category,
+    title: input.title,
+    body: input.body,
+    searchKey: searchKey(`${input.title} ${input.body}`),
+    wholeCommune: aud.wholeCommune,
+    publishAt,
+    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    pinned: input.pinned,
+    urgent: input.urgent,
+    requiresAck: input.requiresAck,
+    notice: (input.notice as Record<string, unknown> | undefined) ?? null,
+  };
+  return { fileIds, status, fields };
+}
+
 export async function createAnnouncement(
   deps: Deps,
   actor: Actor,
@@ -296,42 +341,15 @@ export async function createAnnouncement(
   if (!announcementPolicy.compose(actor, aud.communeId, aud.groupIds, aud.wholeCommune)) {
     throw new AppError("FORBIDDEN");
   }
-  const { ids: fileIds } = await checkFiles(deps, aud.communeId, null, input);
-  if (!input.draft) {
-    const findings = await contentFindings(deps, aud.communeId, { ...input, fileIds });
-    if (findings.length) {
-      throw blocked(findings);
-    }
-  }
-  const settings = await repo.settings(deps.db, aud.communeId);
+  const { fileIds, status, fields } = await composition(deps, actor, input, aud, null);
   const now = deps.clock.now();
-  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-  const status: TAnnouncementStatus = input.draft
-    ? "draft"
-    : targetStatus(
-        deps,
-        actor,
-        { communeId: aud.communeId, groupIds: aud.groupIds },
-        publishAt,
-        settings.deputiesNeedApproval,
-      );
   const id = deps.ids.uuid();
   const row: AnnouncementRow = {
     id,
     communeId: aud.communeId,
-    category: input.category,
-    title: input.title,
-    body: input.body,
-    searchKey: searchKey(`${input.title} ${input.body}`),
+    ...fields,
     status: "draft",
-    wholeCommune: aud.wholeCommune,
-    publishAt,
     publishedAt: null,
-    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-    pinned: input.pinned,
-    urgent: input.urgent,
-    requiresAck: input.requiresAck,
-    notice: (input.notice as Record<string, unknown> | undefined) ?? null,
     authorUserId: actor.userId,
     decidedByUserId: null,
     rejectReason: null,
@@ -386,37 +404,10 @@ export async function updateAnnouncement(
   ) {
     throw new AppError("FORBIDDEN");
   }
-  const { ids: fileIds } = await checkFiles(deps, a.communeId, id, input);
-  if (!input.draft) {
-    const findings = await contentFindings(deps, a.communeId, { ...input, fileIds });
-    if (findings.length) {
-      throw blocked(findings);
-    }
-  }
-  const settings = await repo.settings(deps.db, a.communeId);
+  const { fileIds, status, fields } = await composition(deps, actor, input, aud, id);
   const now = deps.clock.now();
-  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-  const status: TAnnouncementStatus = input.draft
-    ? "draft"
-    : targetStatus(
-        deps,
-        actor,
-        { communeId: a.communeId, groupIds: aud.groupIds },
-        publishAt,
-        settings.deputiesNeedApproval,
-      );
   const patch = {
-    category: input.category,
-    title: input.title,
-    body: input.body,
-    searchKey: searchKey(`${input.title} ${input.body}`),
-    wholeCommune: aud.wholeCommune,
-    publishAt,
-    expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
-    pinned: input.pinned,
-    urgent: input.urgent,
-    requiresAck: input.requiresAck,
-    notice: (input.notice as Record<string, unknown> | undefined) ?? null,
+    ...fields,
     rejectReason: null,
     updatedAt: now,
   };

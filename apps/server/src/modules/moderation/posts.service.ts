@@ -2,6 +2,7 @@ import type { TModerationSettings, TPolicyHit, TPost } from "@binhyen/contracts"
 import { type Actor, hasCommuneRole, hasGroupRole, seesCommune } from "../../core/authz";
 import { AppError } from "../../core/errors";
 import { searchKey } from "../../core/text";
+import { vnDateTime } from "../../core/vn-time";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
@@ -101,14 +102,7 @@ async function cannotPost(
   }
   const mute = await repo.activeMute(deps.db, group.id, actor.userId, deps.clock.now());
   if (mute?.until) {
-    const until = mute.until.toLocaleString("vi-VN", {
-      timeZone: "Asia/Ho_Chi_Minh",
-      hour: "2-digit",
-      minute: "2-digit",
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-    });
+    const until = vnDateTime(mute.until);
     return {
       code: "FORBIDDEN" as const,
       message: `Bạn đang bị tạm dừng đăng bài trong nhóm đến ${until}. Lý do: ${mute.reason}`,

@@ -198,11 +198,14 @@ const URGENT_CATEGORY_LABEL: Record<string, string> = {
   OTHER: "tin báo",
 };
 
-async function byReceipt(deps: Deps, code: string): Promise<ReportRow> {
+/** The report a receipt code opens; a wrong code and an unknown one both give undefined. */
+export async function findReportByReceipt(deps: Deps, code: string): Promise<ReportRow | undefined> {
   const canonical = normalizeReceiptCode(code);
-  const row = canonical
-    ? await reportsRepository.findByReceiptKey(deps.db, lookupKey(deps, canonical))
-    : undefined;
+  return canonical ? reportsRepository.findByReceiptKey(deps.db, lookupKey(deps, canonical)) : undefined;
+}
+
+async function byReceipt(deps: Deps, code: string): Promise<ReportRow> {
+  const row = await findReportByReceipt(deps, code);
   if (!row) {
     // A wrong code and an unknown one answer the same.
     throw new AppError("NOT_FOUND", "Không tìm thấy tin báo với mã này.");

@@ -12,10 +12,9 @@ import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { getCommuneRef } from "../org/org.service";
 import { newReceiptCode } from "../reports/receipt-code";
-import { readable } from "../reports/reports.service";
+import { findReportByReceipt, readable } from "../reports/reports.service";
 import { commendationsPolicy } from "./commendations.policy";
 import { type CommendationRow, commendationsRepository as repo } from "./commendations.repository";
-import { reportByReceipt } from "./commendations-receipt";
 
 /**
  * Commendations (khen thưởng): proposals by the management team, decisions by the chief, and the
@@ -170,7 +169,7 @@ export async function decideCommendation(
 const NONE = () => new AppError("NOT_FOUND", "Không có quyết định khen thưởng cho mã này.");
 
 async function decidedByReceipt(deps: Deps, code: string) {
-  const report = await reportByReceipt(deps, code);
+  const report = await findReportByReceipt(deps, code);
   const c = report ? await repo.decidedForReport(deps.db, report.id) : undefined;
   if (!report || !c) {
     throw NONE();
