@@ -9,3 +9,4 @@ export * from "./moderation";
 export * from "./org";
 export * from "./reports";
 export * from "./review";
+export * from "./zalo";
