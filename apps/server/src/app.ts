@@ -38,6 +38,8 @@ import { reportsRoutes } from "./modules/reports/reports.routes";
 import { reviewRoutes } from "./modules/review/review.routes";
 import { reviewDocumentsRoutes } from "./modules/review/review-documents.routes";
 import { systemRoutes } from "./modules/system/system.routes";
+import { zaloRoutes } from "./modules/zalo/zalo.routes";
+import { registerZaloChannels } from "./modules/zalo/zalo-outbound.channel";
 
 export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
@@ -129,6 +131,8 @@ export async function buildApp(deps: Deps, opts: BuildAppOptions = {}): Promise<
   registerAnnouncementChannels(deps);
   await app.register(alertsRoutes(deps));
   deps.channels.register(createAlertPushChannel(deps));
+  await app.register(zaloRoutes(deps));
+  registerZaloChannels(deps);
 
   await registerWebApp(app, deps.config.webDir ?? DEFAULT_WEB_DIR);
   return app;

@@ -64,6 +64,18 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /** Zalo OA OpenAPI host (v2.0/v3.0 paths). */
+  BINHYEN_ZALO_OA_API_URL: z.url({ protocol: /^https?$/ }).default("https://openapi.zalo.me"),
+  /** Zalo OAuth v4 host (consent page and token endpoint). */
+  BINHYEN_ZALO_OAUTH_URL: z.url({ protocol: /^https?$/ }).default("https://oauth.zaloapp.com"),
+  /** Zalo Bot API host. */
+  BINHYEN_ZALO_BOT_API_URL: z.url({ protocol: /^https?$/ }).default("https://bot-api.zaloplatforms.com"),
+  /** Run the local fake Zalo world on loopback and point the Zalo URLs at it (default in demo mode). */
+  BINHYEN_ZALO_FAKE: zBool.optional(),
+  /** Port of the fake Zalo world (0 = any free port). */
+  BINHYEN_ZALO_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  /** Zalo requests per second per commune (client-side throttle; Zalo publishes no limit). */
+  BINHYEN_ZALO_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(10),
   BINHYEN_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -96,7 +108,32 @@ export type Config = Readonly<{
   urgentEscalateMinutes: number;
   intakePowAbovePerMinute: number;
   intakePowBits: number;
+  zalo: Readonly<{
+    oaApiUrl: string;
+    oauthUrl: string;
+    botApiUrl: string;
+    /** Start the fake Zalo world in this process (demo) on this port. */
+    fake: { port: number } | null;
+    ratePerSecond: number;
+  }>;
 }>;
+
+/** Real Zalo hosts, or (demo, BINHYEN_ZALO_FAKE) the local fake Zalo world on loopback. */
+function zaloConfig(e: z.infer<typeof ZEnv>, demo: boolean): Config["zalo"] {
+  const fake = (e.BINHYEN_ZALO_FAKE ?? demo) ? { port: e.BINHYEN_ZALO_FAKE_PORT } : null;
+  const fakeUrl = fake ? `http://127.0.0.1:${fake.port}` : null;
+  const url = (
+    key: "BINHYEN_ZALO_OA_API_URL" | "BINHYEN_ZALO_OAUTH_URL" | "BINHYEN_ZALO_BOT_API_URL",
+    given: string,
+  ) => (fakeUrl && given === ZEnv.shape[key].parse(undefined) ? fakeUrl : given).replace(/\/$/, "");
+  return Object.freeze({
+    oaApiUrl: url("BINHYEN_ZALO_OA_API_URL", e.BINHYEN_ZALO_OA_API_URL),
+    oauthUrl: url("BINHYEN_ZALO_OAUTH_URL", e.BINHYEN_ZALO_OAUTH_URL),
+    botApiUrl: url("BINHYEN_ZALO_BOT_API_URL", e.BINHYEN_ZALO_BOT_API_URL),
+    fake,
+    ratePerSecond: e.BINHYEN_ZALO_RATE_PER_SECOND,
+  });
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -159,5 +196,6 @@ export function loadConfig(
     urgentEscalateMinutes: e.BINHYEN_URGENT_ESCALATE_MINUTES,
     intakePowAbovePerMinute: e.BINHYEN_INTAKE_POW_ABOVE_PER_MINUTE,
     intakePowBits: e.BINHYEN_INTAKE_POW_BITS,
+    zalo: zaloConfig(e, opts.demo ?? false),
   });
 }

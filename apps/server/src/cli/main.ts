@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
           `  ${seeded.households} households, ${seeded.members} group members, ${seeded.reports} reports\n`,
         );
       }
-      await serve(config, deps, (url) => {
+      await serve(config, deps, (url, extra) => {
         const lines = [
           `Bình Yên ${VERSION} — demo on ${url} (database: ${database.kind}, data: ${config.dataDir})`,
           `Demo logins (password "${DEMO_PASSWORD}", demo mode only):`,
@@ -123,6 +123,9 @@ async function main(argv: string[]): Promise<void> {
           `  Thành viên ấp Tân Phú (member)         ${DEMO_ACCOUNTS.member.phone}`,
           `  Trưởng nhóm ấp Đồng Tiến (leader)      ${DEMO_ACCOUNTS.leaders[1]?.phone}`,
           `  Công an tỉnh (province officer)        ${DEMO_ACCOUNTS.province.phone}`,
+          ...(extra.fakeZaloUrl
+            ? [`Fake Zalo world (Thế giới Zalo giả lập — act as residents): ${extra.fakeZaloUrl}/`]
+            : []),
         ];
         process.stdout.write(`${lines.join("\n")}\n`);
       });

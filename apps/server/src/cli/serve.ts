@@ -1,4 +1,6 @@
+import { join, resolve } from "node:path";
 import { buildApp } from "../app";
+import { type FakeZalo, startFakeZalo } from "../channels/zalo-fake/fake-zalo";
 import type { Config } from "../config";
 import type { Deps } from "../deps";
 import { startCoverageSnapshots } from "../jobs/coverage-snapshot";
@@ -6,16 +8,42 @@ import { startOutboxWorker } from "../jobs/outbox-worker";
 import { startCaseReminders } from "../modules/alerts/case-reminders";
 import { startFeedPoller } from "../modules/feeds/feed-poller";
 import { importRepository } from "../modules/households/import.repository";
+import { startZaloMaintenance } from "../modules/zalo/zalo-maintenance";
 import { createPostgresBus } from "../realtime/bus";
+import { seedDemoZalo } from "../seed/demo-zalo";
 
 /** Runs the API, the web app and the outbox worker until SIGINT/SIGTERM, then shuts down in order. */
-export async function serve(config: Config, deps: Deps, onListening?: (url: string) => void): Promise<void> {
+export async function serve(
+  config: Config,
+  deps: Deps,
+  onListening?: (url: string, extra: { fakeZaloUrl: string | null }) => void,
+): Promise<void> {
   // Several API processes share one PostgreSQL: announcements reach every process's clients
   // through LISTEN/NOTIFY. PGlite is one process: the in-memory bus is enough.
   if (deps.database.kind === "postgres" && deps.database.url) {
     deps.realtime = await createPostgresBus(deps.database.url, {
       log: { warn: (obj, msg) => deps.log?.warn(obj, msg) },
     });
+  }
+  // Demo (or BINHYEN_ZALO_FAKE): the local fake Zalo world on loopback, its state beside the data.
+  let fakeZalo: FakeZalo | undefined;
+  if (config.zalo.fake) {
+    fakeZalo = await startFakeZalo({
+      port: config.zalo.fake.port,
+      stateFile: join(resolve(config.dataDir), "fake-zalo.json"),
+    });
+    if (config.zalo.fake.port === 0) {
+      // A free port chosen now: point this process's Zalo clients at it.
+      deps.config = Object.freeze({
+        ...deps.config,
+        zalo: Object.freeze({
+          ...deps.config.zalo,
+          oaApiUrl: fakeZalo.url,
+          oauthUrl: fakeZalo.url,
+          botApiUrl: fakeZalo.url,
+        }),
+      });
+    }
   }
   const app = await buildApp(deps, {
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers['x-csrf-token']"] },
@@ -27,6 +55,7 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
   const snapshots = startCoverageSnapshots(deps.db, deps.clock, app.log);
   const feedPoller = startFeedPoller(deps, app.log);
   const reminders = startCaseReminders(deps, app.log);
+  const zaloMaintenance = startZaloMaintenance(deps, app.log);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -37,6 +66,8 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
     await worker.stop();
     await feedPoller.stop();
     await reminders.stop();
+    await zaloMaintenance.stop();
+    await fakeZalo?.close();
     await deps.realtime.close();
     await snapshots.stop();
     await app.close();
@@ -49,5 +80,11 @@ export async function serve(config: Config, deps: Deps, onListening?: (url: stri
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
-  onListening?.(`http://${host}:${port}`);
+  if (fakeZalo) {
+    fakeZalo.setOaWebhookUrl(`http://127.0.0.1:${port}/api/webhooks/zalo/oa`);
+    if (config.demo) {
+      await seedDemoZalo(deps, fakeZalo).catch((err) => app.log.warn({ err }, "demo Zalo seed failed"));
+    }
+  }
+  onListening?.(`http://${host}:${port}`, { fakeZaloUrl: fakeZalo?.url ?? null });
 }

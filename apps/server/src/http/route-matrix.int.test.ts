@@ -1263,6 +1263,138 @@ const MATRIX: Record<string, Row> = {
       payload: { endpoint: "https://fcm.googleapis.com/fcm/send/none" },
     }),
   },
+  // Zalo (#7): the matrix commune has no OA connected, so the calls that would reach Zalo answer
+  // 503 CHANNEL_UNAVAILABLE ("not connected") for the roles allowed to make them.
+  "GET /api/communes/:communeId/zalo": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/zalo` }),
+  },
+  "POST /api/communes/:communeId/zalo/oa": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/zalo/oa`,
+      payload: { appId: "1234567890", appSecret: "matrix-app-secret", oaSecret: "matrix-oa-secret" },
+    }),
+  },
+  "DELETE /api/communes/:communeId/zalo/oa": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({ method: "DELETE", url: `/api/communes/${t.communeId}/zalo/oa` }),
+  },
+  "POST /api/communes/:communeId/zalo/check": {
+    tenant: true,
+    own: management(200),
+    req: (t) => ({ method: "POST", url: `/api/communes/${t.communeId}/zalo/check` }),
+  },
+  "POST /api/communes/:communeId/zalo/bot": {
+    tenant: true,
+    // The bot API is a closed local port in tests: the chief gets 503 with a Vietnamese message.
+    own: { anon: 401, default: 403, chief: 503 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/communes/${t.communeId}/zalo/bot`,
+      payload: { token: "12345:matrix-bot-token" },
+    }),
+  },
+  "DELETE /api/communes/:communeId/zalo/bot": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200 },
+    req: (t) => ({ method: "DELETE", url: `/api/communes/${t.communeId}/zalo/bot` }),
+  },
+  "GET /api/communes/:communeId/zalo/groups": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 503, deputy: 503, leader: 503, leader2: 503 },
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/zalo/groups` }),
+  },
+  "GET /api/communes/:communeId/zalo/followers": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 503, deputy: 503, leader: 503, leader2: 503 },
+    req: (t) => ({ method: "GET", url: `/api/communes/${t.communeId}/zalo/followers` }),
+  },
+  "GET /api/zalo/oauth/callback": {
+    tenant: false,
+    own: { default: 303 },
+    req: () => ({ method: "GET", url: "/api/zalo/oauth/callback?code=x&oa_id=1&state=matrix" }),
+  },
+  "GET /api/groups/:groupId/zalo": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 200, deputy: 200, leader: 200, groupDeputy: 200 },
+    req: (t) => ({ method: "GET", url: `/api/groups/${g0(t)}/zalo` }),
+  },
+  "POST /api/groups/:groupId/zalo": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 503, deputy: 503, leader: 503 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/zalo`,
+      payload: { mode: "link", zaloGroupId: "123" },
+    }),
+  },
+  "DELETE /api/groups/:groupId/zalo": {
+    tenant: true,
+    // Not linked: the allowed roles learn that (404); the others are refused first.
+    own: { anon: 401, default: 403, chief: 404, deputy: 404, leader: 404 },
+    req: (t) => ({ method: "DELETE", url: `/api/groups/${g0(t)}/zalo` }),
+  },
+  "POST /api/groups/:groupId/zalo/sync": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 404, deputy: 404, leader: 404 },
+    req: (t) => ({ method: "POST", url: `/api/groups/${g0(t)}/zalo/sync` }),
+  },
+  "POST /api/groups/:groupId/zalo/invite": {
+    tenant: true,
+    own: { anon: 401, default: 403, chief: 404, deputy: 404, leader: 404 },
+    req: (t) => ({
+      method: "POST",
+      url: `/api/groups/${g0(t)}/zalo/invite`,
+      payload: { zaloUserIds: ["123"] },
+    }),
+  },
+  "GET /api/me/zalo": {
+    tenant: false,
+    own: { anon: 401, default: 200, member: 403 },
+    req: () => ({ method: "GET", url: "/api/me/zalo" }),
+  },
+  "POST /api/me/zalo/link-code": {
+    tenant: false,
+    // A province officer belongs to no commune's OA.
+    own: { anon: 401, default: 200, member: 403, province: 403 },
+    req: () => ({ method: "POST", url: "/api/me/zalo/link-code" }),
+  },
+  "DELETE /api/me/zalo": {
+    tenant: false,
+    own: { anon: 401, default: 200, member: 403 },
+    req: () => ({ method: "DELETE", url: "/api/me/zalo" }),
+  },
+  "GET /api/cases/:caseId/zalo": {
+    tenant: true,
+    own: { ...caseReaders },
+    req: (t) => ({ method: "GET", url: `/api/cases/${fx(t).caseId}/zalo` }),
+  },
+  "POST /api/webhooks/zalo/oa": {
+    tenant: false,
+    // Unsigned (or from an OA nobody connected): refused whoever calls, nothing stored.
+    own: { default: 401 },
+    req: () => ({
+      method: "POST",
+      url: "/api/webhooks/zalo/oa",
+      headers: { "content-type": "application/json", "x-zevent-signature": "mac=00" },
+      payload: JSON.stringify({ app_id: "1", oa_id: "2", event_name: "user_send_text", timestamp: "1" }),
+    }),
+  },
+  "POST /api/webhooks/zalo/bot": {
+    tenant: false,
+    own: { default: 401 },
+    req: () => ({
+      method: "POST",
+      url: "/api/webhooks/zalo/bot",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": "wrong-secret" },
+      payload: JSON.stringify({ event_name: "message.text.received", message: {} }),
+    }),
+  },
   "GET /api/communes/:communeId/feeds": {
     tenant: true,
     own: management(200),

@@ -37,6 +37,10 @@ export async function createTestContext(
     NODE_ENV: "test",
     BINHYEN_DATA_DIR: "/nonexistent",
     LOG_LEVEL: "silent",
+    // Zalo is never reached from a test: a closed local port unless the test starts the fake world.
+    BINHYEN_ZALO_OA_API_URL: "http://127.0.0.1:9",
+    BINHYEN_ZALO_OAUTH_URL: "http://127.0.0.1:9",
+    BINHYEN_ZALO_BOT_API_URL: "http://127.0.0.1:9",
     ...opts.env,
   });
   const deps = createDeps({

@@ -138,6 +138,8 @@ export const announcementDeliveries = pgTable(
     /** pending | delivered | failed | gone */
     status: text("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
+    /** Zalo: how many parts (images, text chunks) already went out, so a retry resumes there. */
+    progress: integer("progress").notNull().default(0),
     lastError: text("last_error"),
     updatedAt: ts("updated_at").notNull(),
   },

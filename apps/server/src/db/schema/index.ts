@@ -6,3 +6,4 @@ export * from "./people";
 export * from "./platform";
 export * from "./reports";
 export * from "./review";
+export * from "./zalo";

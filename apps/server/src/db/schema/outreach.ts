@@ -48,6 +48,9 @@ export const joinRequests = pgTable(
     reason: text("reason"),
     memberId: uuid("member_id"),
     manageTokenHash: text("manage_token_hash"),
+    /** web | zalo (a request to join the group's Zalo twin, decided here and carried out on Zalo) */
+    source: text("source").notNull().default("web"),
+    zaloUserId: text("zalo_user_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("join_requests_group_idx").on(t.groupId, t.status)],

@@ -4,11 +4,20 @@ import type { Tx } from "../../db/client";
 import type { Deps } from "../../deps";
 import { outboxRepository } from "../../events/outbox.repository";
 import { recordAudit } from "../audit/audit.service";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { alertsRepository } from "./alerts.repository";
 
 export const ALERT_PUSH_CHANNEL = "alert-push";
 
-export type AlertKind = "URGENT_REPORT" | "URGENT_UNACKNOWLEDGED" | "DEADLINE_DUE_SOON" | "DEADLINE_OVERDUE";
+export type AlertKind =
+  | "URGENT_REPORT"
+  | "URGENT_UNACKNOWLEDGED"
+  | "DEADLINE_DUE_SOON"
+  | "DEADLINE_OVERDUE"
+  | "ZALO_NEEDS_CONSENT"
+  | "ZALO_GROUP_DISABLED"
+  | "ZALO_REPLY_FAILED"
+  | "ZALO_GROUP_CHANGED";
 
 export type AlertInput = {
   userIds: readonly (string | null | undefined)[];
@@ -55,6 +64,13 @@ export async function raiseAlert(deps: Deps, tx: Tx, input: AlertInput, now: Dat
       idempotencyKey: `alert:${input.key}:${created.map((a) => a.id).join(",")}`.slice(0, 400),
       communeId: input.communeId,
     },
+    now,
+  );
+  await zaloEffects.alertRaised(
+    tx,
+    input.communeId,
+    created.map((a) => a.id),
+    `alert:${input.key}:${created.map((a) => a.id).join(",")}`,
     now,
   );
   await recordAudit(tx, now, {

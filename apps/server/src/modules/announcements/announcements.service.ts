@@ -16,6 +16,7 @@ import type { Deps } from "../../deps";
 import { outboxRepository } from "../../events/outbox.repository";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { type AnnouncementRef, allowedActions, announcementPolicy } from "./announcements.policy";
 import { type AnnouncementRow, announcementsRepository as repo } from "./announcements.repository";
 import { checkAnnouncementContent, type ProtectedPerson } from "./content-check";
@@ -237,6 +238,7 @@ export async function releaseInTx(
       now,
     );
   }
+  await zaloEffects.announcementReleased(tx, a, now);
   return recipients;
 }
 

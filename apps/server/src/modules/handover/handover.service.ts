@@ -11,6 +11,7 @@ import { AppError } from "../../core/errors";
 import type { Tx } from "../../db/client";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { type HandoverGroupRef, handoverPolicy } from "./handover.policy";
 import { type HandoverFound, openParties, presentHandover, refOf } from "./handover.presenter";
 import { type HandoverConfirmColumn, handoverRepository } from "./handover.repository";
@@ -133,6 +134,8 @@ export async function createHandover(
       groupId,
       createdAt: now,
     });
+    // Zalo: the old leader stops being phó nhóm, the new one becomes it (the OA stays the owner).
+    await zaloEffects.adminsChanged(tx, groupId, now);
     const moved = current
       ? await handoverRepository.moveOpenReports(tx, groupId, current.userId, to.id, now)
       : [];

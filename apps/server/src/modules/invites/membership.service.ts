@@ -9,6 +9,7 @@ import { householdPolicy } from "../households/households.policy";
 import { householdsRepository } from "../households/households.repository";
 import { loadHamlet } from "../households/households.service";
 import { orgRepository } from "../org/org.repository";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { manageTokenHash } from "./invite-token";
 import { invitesRepository, type JoinRequestRow, type MemberRow } from "./invites.repository";
 
@@ -239,6 +240,7 @@ export async function decideJoinRequest(
         manageTokenHash: null,
       });
     }
+    await zaloEffects.joinDecided(tx, request, input.action === "approve", now);
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: input.action === "approve" ? "join_request.approved" : "join_request.rejected",

@@ -19,6 +19,18 @@ export const moderationRepository = {
   async insertPost(db: Executor, row: typeof posts.$inferInsert) {
     await db.insert(posts).values(row);
   },
+  /** A captured message (source + source id) is recorded once, whatever Zalo re-sends. */
+  async insertPostOnce(db: Executor, row: typeof posts.$inferInsert): Promise<boolean> {
+    const r = await db
+      .insert(posts)
+      .values(row)
+      .onConflictDoNothing({
+        target: [posts.source, posts.sourceMessageId],
+        where: sql`source_message_id is not null`,
+      })
+      .returning({ id: posts.id });
+    return r.length === 1;
+  },
   async findPost(db: Executor, id: string) {
     const [row] = await db.select().from(posts).where(eq(posts.id, id));
     return row;

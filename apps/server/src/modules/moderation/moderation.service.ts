@@ -4,6 +4,7 @@ import { AppError } from "../../core/errors";
 import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { DEFAULT_POLICY_ACTIONS } from "./content-policy";
 import { type PostRow, moderationRepository as repo } from "./moderation.repository";
 import { announcePost, isModerator, loadGroupFor, policyOf, presentPost } from "./posts.service";
@@ -148,6 +149,7 @@ export async function sanctionMember(
     });
     if (input.kind === "remove") {
       await repo.removeMember(tx, { id: member.id, userId: member.userId, groupId }, now);
+      await zaloEffects.memberRemoved(tx, groupId, member.id, now);
     }
     await recordAudit(tx, now, {
       actorUserId: actor.userId,

@@ -189,6 +189,85 @@ export async function createPost(
   return { postId: id, status: status as "published" | "held" | "rejected", reasons: verdict.hits };
 }
 
+/**
+ * A message posted in the group's Zalo twin (issue #7): recorded as a post with source "zalo",
+ * judged by the same content policy. It is already visible on Zalo, so what the policy holds or
+ * blocks lands in the moderation queue (held, flagged) for the moderators to act on there.
+ */
+export async function recordExternalPost(
+  deps: Deps,
+  input: {
+    groupId: string;
+    source: "zalo";
+    sourceMessageId: string;
+    body: string;
+    authorName: string;
+    authorUserId: string | null;
+    authorMemberId: string | null;
+    at: Date;
+  },
+): Promise<{ postId: string; status: "published" | "held"; rules: string[] } | undefined> {
+  const g = await orgRepository.findGroup(deps.db, input.groupId);
+  if (!g) {
+    return undefined;
+  }
+  const group = g.group;
+  const recent = input.authorUserId
+    ? await repo.recentPostsOf(
+        deps.db,
+        group.id,
+        input.authorUserId,
+        new Date(input.at.getTime() - FLOOD_WINDOW_MS),
+      )
+    : [];
+  const verdict = evaluateCompiled(compiledFor(group.communeId, await policyOf(deps, group.communeId)), {
+    body: input.body,
+    now: input.at,
+    recent,
+  });
+  const status =
+    verdict.decision !== "publish" || group.postingMode === "premoderated"
+      ? ("held" as const)
+      : ("published" as const);
+  const id = deps.ids.uuid();
+  const inserted = await deps.db.transaction(async (tx) => {
+    const ok = await repo.insertPostOnce(tx, {
+      id,
+      groupId: group.id,
+      communeId: group.communeId,
+      parentId: null,
+      authorUserId: input.authorUserId,
+      authorMemberId: input.authorMemberId,
+      authorName: input.authorName,
+      body: input.body,
+      searchKey: searchKey(input.body),
+      status,
+      hits: verdict.hits,
+      flagged: verdict.flagged || verdict.decision === "block",
+      source: input.source,
+      sourceMessageId: input.sourceMessageId,
+      createdAt: input.at,
+    });
+    if (!ok) {
+      return false;
+    }
+    await recordAudit(tx, input.at, {
+      actorUserId: null,
+      action: "post.captured",
+      entityType: "post",
+      entityId: id,
+      communeId: group.communeId,
+      data: { source: input.source, status, rules: verdict.hits.map((h) => h.rule) },
+    });
+    return true;
+  });
+  if (!inserted) {
+    return undefined;
+  }
+  await announcePost(deps, group.id, id);
+  return { postId: id, status, rules: verdict.hits.map((h) => h.rule) };
+}
+
 export async function announcePost(deps: Deps, groupId: string, postId: string) {
   try {
     await deps.realtime.publish({ topic: "post", data: { groupId, postId } });

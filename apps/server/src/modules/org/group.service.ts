@@ -15,6 +15,7 @@ import type { Deps } from "../../deps";
 import { recordAudit } from "../audit/audit.service";
 import { userRepository } from "../auth/auth.repository";
 import { hashPassword, temporaryPassword } from "../auth/password";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { groupPolicy } from "./org.policy";
 import { hamletKind, presentGroupSummary } from "./org.presenter";
 import { orgRepository } from "./org.repository";
@@ -70,6 +71,9 @@ export async function updateGroup(
   }
   await deps.db.transaction(async (tx) => {
     await orgRepository.updateGroup(tx, groupId, { ...patch, updatedAt: now });
+    if (changes.postingMode && patch.postingMode) {
+      await zaloEffects.postingModeChanged(tx, groupId, patch.postingMode, now);
+    }
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: "group.profile_updated",
@@ -227,6 +231,7 @@ export async function assignLeader(
       groupId,
       createdAt: now,
     });
+    await zaloEffects.adminsChanged(tx, groupId, now);
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: "group.leader_assigned",
@@ -297,6 +302,7 @@ export async function addDeputy(
       title: input.title,
       createdAt: now,
     });
+    await zaloEffects.adminsChanged(tx, groupId, now);
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: "group.deputy_added",
@@ -327,6 +333,7 @@ export async function removeDeputy(
       throw new AppError("NOT_FOUND", "Người này không phải Phó nhóm của nhóm.");
     }
     await orgRepository.endRole(tx, role.id, now);
+    await zaloEffects.adminsChanged(tx, groupId, now);
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: "group.deputy_removed",

@@ -20,6 +20,7 @@ import { announcementsRepository } from "../announcements/announcements.reposito
 import { auditRepository } from "../audit/audit.repository";
 import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
+import { zaloEffects } from "../zalo/zalo-effects";
 import { getCase } from "./case.service";
 import { caseDeadlines } from "./case-deadlines";
 import { newReceiptCode, normalizeReceiptCode, receiptLookupKey } from "./receipt-code";
@@ -56,7 +57,12 @@ const lookupKey = (deps: Deps, code: string) => receiptLookupKey(code, (d) => de
 export async function submitReport(
   deps: Deps,
   input: TCreateReportRequest,
-  via: { channel: "web" | "phone" | "in_person"; loggedByUserId: string | null } = {
+  via: {
+    channel: "web" | "phone" | "in_person" | "zalo";
+    loggedByUserId: string | null;
+    /** A channel that knows the reporter otherwise (Zalo: display name and OA-scoped id). */
+    identity?: Record<string, string>;
+  } = {
     channel: "web",
     loggedByUserId: null,
   },
@@ -98,13 +104,15 @@ export async function submitReport(
   const conduct = input.category === "POLICE_CONDUCT";
   // National security is urgent by its nature (Circular 28/2020 as amended: report at once).
   const urgent = input.urgent === true || input.category === "NATIONAL_SECURITY";
-  const identity = input.anonymous
-    ? null
-    : {
-        name: input.reporter?.name ?? "",
-        phone: requirePhone(input.reporter?.phone ?? "", "reporter.phone").national,
-        address: input.reporter?.address ?? "",
-      };
+  const identity = via.identity
+    ? via.identity
+    : input.anonymous
+      ? null
+      : {
+          name: input.reporter?.name ?? "",
+          phone: requirePhone(input.reporter?.phone ?? "", "reporter.phone").national,
+          address: input.reporter?.address ?? "",
+        };
   const announcementId = input.announcementId
     ? await linkedAnnouncement(deps, input.communeId, input.announcementId)
     : null;
@@ -266,6 +274,16 @@ export async function reporterAttachment(
   bytes: Buffer,
 ): Promise<{ attachmentId: string }> {
   const r = await byReceipt(deps, code);
+  return storeReportImage(deps, r, bytes, null);
+}
+
+/** Re-encodes an image (EXIF/GPS dropped) and stores it as evidence of the report, audited. */
+export async function storeReportImage(
+  deps: Deps,
+  r: { id: string; communeId: string },
+  bytes: Buffer,
+  messageId: string | null,
+): Promise<{ attachmentId: string }> {
   let out: Buffer;
   try {
     const meta = await sharp(bytes).metadata();
@@ -288,6 +306,7 @@ export async function reporterAttachment(
     await reportsRepository.insertAttachment(tx, {
       id: attachmentId,
       reportId: r.id,
+      messageId,
       contentType: "image/jpeg",
       bytes: out,
       sha256: createHash("sha256").update(out).digest("hex"),
@@ -394,9 +413,10 @@ export async function officerMessage(
 ) {
   const { report: r } = await readable(deps, actor, id);
   const now = deps.clock.now();
+  const messageId = deps.ids.uuid();
   await deps.db.transaction(async (tx) => {
     await reportsRepository.insertMessage(tx, {
-      id: deps.ids.uuid(),
+      id: messageId,
       reportId: r.id,
       author: "officer",
       authorUserId: actor.userId,
@@ -405,6 +425,10 @@ export async function officerMessage(
       createdAt: now,
     });
     await reportsRepository.touch(tx, r.id, now);
+    if (!internal) {
+      // A report that came through the OA gets the answer on Zalo too (consultation message).
+      await zaloEffects.officerReplied(tx, r, messageId, now);
+    }
     await recordAudit(tx, now, {
       actorUserId: actor.userId,
       action: internal ? "report.internal_note" : "report.officer_message",
