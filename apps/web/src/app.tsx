@@ -82,6 +82,16 @@ const ReviewReportRoute = lazy(() =>
 const CommendationsRoute = lazy(() =>
   import("./routes/commendations-route").then((m) => ({ default: m.CommendationsRoute })),
 );
+// The Zalo channel (issue #7): the commune's OA and Bot, and each group's group on Zalo.
+const ZaloSettingsRoute = lazy(() =>
+  import("./routes/zalo-settings-route").then((m) => ({ default: m.ZaloSettingsRoute })),
+);
+const ZaloSettingsRedirect = lazy(() =>
+  import("./routes/zalo-settings-route").then((m) => ({ default: m.ZaloSettingsRedirect })),
+);
+const GroupZaloRoute = lazy(() =>
+  import("./routes/group-zalo-route").then((m) => ({ default: m.GroupZaloRoute })),
+);
 
 export function App() {
   return (
@@ -143,6 +153,11 @@ export function App() {
                           <Route path="/communes/:communeId/moderation">
                             {(params) => <CommuneModerationRoute communeId={params.communeId} />}
                           </Route>
+                          <Route path="/communes/:communeId/zalo">
+                            {(params) => <ZaloSettingsRoute communeId={params.communeId} />}
+                          </Route>
+                          {/* Where Zalo's consent comes back to: on to the commune's Zalo page. */}
+                          <Route path="/settings/zalo" component={ZaloSettingsRedirect} />
                           <Route path="/communes/:communeId">
                             {(params) => <CommuneRoute communeId={params.communeId} />}
                           </Route>
@@ -166,6 +181,9 @@ export function App() {
                           </Route>
                           <Route path="/groups/:groupId/moderation">
                             {(params) => <GroupModerationRoute groupId={params.groupId} />}
+                          </Route>
+                          <Route path="/groups/:groupId/zalo">
+                            {(params) => <GroupZaloRoute groupId={params.groupId} />}
                           </Route>
                           <Route path="/groups/:groupId/members/:memberId/violations">
                             {(params) => (

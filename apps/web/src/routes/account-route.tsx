@@ -1,6 +1,7 @@
 import { PasswordSection } from "../features/account/password-section";
 import { ProfileSection } from "../features/account/profile-section";
 import { TotpSection } from "../features/account/totp-section";
+import { ZaloLinkSection } from "../features/account/zalo-link-section";
 import { useI18n } from "../i18n/i18n-context";
 import { useMe } from "../lib/session";
 import { useDocumentTitle } from "../lib/use-document-title";
@@ -20,6 +21,8 @@ export function AccountRoute() {
         <ProfileSection />
         <PasswordSection />
         {showTotp && !me.totpSetupRequired ? <TotpSection /> : null}
+        {/* Officers only: their Zalo, to be a group deputy on Zalo and get alerts there. */}
+        {me.user.isOfficer ? <ZaloLinkSection /> : null}
       </div>
     </section>
   );

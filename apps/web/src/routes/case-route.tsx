@@ -6,6 +6,7 @@ import { CaseHistory } from "../features/cases/case-history";
 import { attachmentUrl, getCase } from "../features/cases/cases-api";
 import { chipDeadlines, DeadlineChip } from "../features/cases/deadline-chip";
 import { ReporterCard } from "../features/cases/reporter-card";
+import { ZaloCaseChannel } from "../features/cases/zalo-case-channel";
 import {
   categoryLabel,
   channelLabel,
@@ -139,6 +140,12 @@ export function CaseRoute({ caseId }: { caseId: string }) {
             ) : null}
           </section>
 
+          {/* A report from the Zalo OA: whether replies can still reach the reporter there. */}
+          <ZaloCaseChannel
+            caseId={data.id}
+            expected={data.channel.startsWith("zalo")}
+            version={data.messages.length}
+          />
           <CaseConversation
             detail={data}
             onSent={(updated, internal) => {

@@ -108,6 +108,13 @@ export function CommuneRoute({ communeId }: { communeId: string }) {
               >
                 {t("console.link")}
               </Link>
+              <Link
+                href={`/communes/${communeId}/zalo`}
+                className="btn btn--secondary"
+                data-testid="zalo-link"
+              >
+                {t("zalo.nav")}
+              </Link>
               <button
                 type="button"
                 className="btn btn--primary"

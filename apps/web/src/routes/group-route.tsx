@@ -10,6 +10,7 @@ import { GroupEditDialog } from "../features/group/group-edit-dialog";
 import { GroupProfile } from "../features/group/group-profile";
 import { MembersList } from "../features/group/members-list";
 import { OutreachCard } from "../features/outreach/outreach-card";
+import { canViewGroupZalo } from "../features/zalo/zalo-access";
 import { useI18n } from "../i18n/i18n-context";
 import { errorText } from "../lib/error-text";
 import {
@@ -126,6 +127,12 @@ export function GroupRoute({ groupId }: { groupId: string }) {
         <Suspense fallback={null}>
           <GroupLifeLinks group={data} />
         </Suspense>
+        {/* The group on Zalo (issue #7), for its officers. */}
+        {canViewGroupZalo(me, data) ? (
+          <Link href={`/groups/${data.id}/zalo`} className="btn btn--secondary" data-testid="group-zalo-link">
+            {t("groupTabs.zalo")}
+          </Link>
+        ) : null}
       </p>
 
       <Suspense fallback={null}>

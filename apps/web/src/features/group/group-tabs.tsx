@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n/i18n-context";
 import { readsFeedAsMember } from "../../lib/roles";
 import { useMe } from "../../lib/session";
 
-export type GroupTab = "feed" | "posts" | "polls";
+export type GroupTab = "feed" | "posts" | "polls" | "zalo";
 
 interface GroupTabsProps {
   groupId: string;
@@ -12,7 +12,7 @@ interface GroupTabsProps {
   current: GroupTab;
 }
 
-/** "Bảng tin · Thảo luận · Bình chọn": a group's three boards, side by side. */
+/** "Bảng tin · Thảo luận · Bình chọn" (and "Zalo" for officers): a group's boards, side by side. */
 export function GroupTabs({ groupId, officer, current }: GroupTabsProps) {
   const { t } = useI18n();
   const me = useMe();
@@ -20,11 +20,14 @@ export function GroupTabs({ groupId, officer, current }: GroupTabsProps) {
     ...(readsFeedAsMember(me, groupId) || officer ? (["feed"] as const) : []),
     "posts",
     "polls",
+    // The group on Zalo (issue #7): for its officers, who run it there.
+    ...(officer ? (["zalo"] as const) : []),
   ];
   const href: Record<GroupTab, string> = {
     feed: `/groups/${groupId}/feed`,
     posts: `/groups/${groupId}/posts`,
     polls: `/groups/${groupId}/polls`,
+    zalo: `/groups/${groupId}/zalo`,
   };
   return (
     <nav className="group-tabs" aria-label={t("groupTabs.label")} data-testid="group-tabs">
