@@ -13,6 +13,7 @@ import { isDemoSeeded, seedDemo } from "../seed/demo.seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../seed/demo-data";
 import { openRuntime, VERSION } from "./runtime";
 import { serve } from "./serve";
+import { runZaloContract } from "./zalo-contract";
 
 const HELP = `binhyen ${VERSION} — Bình Yên (Zalo kết nối bình yên)
 
@@ -34,6 +35,9 @@ Commands:
                                Import a hamlet's household list (CSV/XLSX) as that officer; prints the
                                preview or the result (same rules, audit and idempotency as the web app)
   audit verify               Check the audit log's hash chain; exit 1 at the first tampered row
+  zalo-contract              --token-file PATH  Read-only contract checks against the real Zalo services
+                               (file: {"oaAccessToken": "...", "botToken": "..."}; either may be left out).
+                               Never in CI; a failure means the fake Zalo world must be corrected first.
 
 Configuration is read from the environment (see README): DATABASE_URL, BINHYEN_DATA_DIR, PORT, HOST,
 BINHYEN_SECRET_KEY, LOG_LEVEL, ...`;
@@ -81,6 +85,7 @@ async function main(argv: string[]): Promise<void> {
       file: { type: "string" },
       as: { type: "string" },
       "dry-run": { type: "boolean" },
+      "token-file": { type: "string" },
     },
   });
   const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : undefined);
@@ -91,6 +96,15 @@ async function main(argv: string[]): Promise<void> {
   if (command === "--version" || command === "version") {
     process.stdout.write(`${VERSION}\n`);
     return;
+  }
+
+  if (command === "zalo-contract") {
+    const file = str("token-file");
+    if (!file) {
+      fail("Missing --token-file", 2);
+    }
+    const ok = await runZaloContract(loadConfig(process.env), JSON.parse(await readFile(file, "utf8")));
+    process.exit(ok ? 0 : 1);
   }
 
   const demo = command === "demo";

@@ -28,11 +28,17 @@ export async function serve(
   // Demo (or BINHYEN_ZALO_FAKE): the local fake Zalo world on loopback, its state beside the data.
   let fakeZalo: FakeZalo | undefined;
   if (config.zalo.fake) {
-    fakeZalo = await startFakeZalo({
-      port: config.zalo.fake.port,
-      stateFile: join(resolve(config.dataDir), "fake-zalo.json"),
+    const stateFile = join(resolve(config.dataDir), "fake-zalo.json");
+    let port = config.zalo.fake.port;
+    fakeZalo = await startFakeZalo({ port, stateFile }).catch(async (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EADDRINUSE") {
+        throw err;
+      }
+      // Another program holds the port: any free one will do (the demo prints where it is).
+      port = 0;
+      return startFakeZalo({ port, stateFile });
     });
-    if (config.zalo.fake.port === 0) {
+    if (port === 0) {
       // A free port chosen now: point this process's Zalo clients at it.
       deps.config = Object.freeze({
         ...deps.config,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/client";
 import { outboxRepository } from "../../events/outbox.repository";
 import { zaloRepository } from "./zalo.repository";
@@ -30,7 +31,8 @@ async function enqueueGroupOp(tx: Tx, groupId: string, op: ZaloGroupOp, key: str
       event: `zalo.group.${op.op}`,
       channel: ZALO_OA_CHANNEL,
       payload: { groupId, communeId: link.communeId, ...op },
-      idempotencyKey: `zalo:${groupId}:${op.op}:${key}`,
+      // Operations are not deduplicated by time: two changes in the same millisecond are two rows.
+      idempotencyKey: `zalo:${groupId}:${op.op}:${key}:${randomUUID()}`,
       communeId: link.communeId,
     },
     now,

@@ -157,17 +157,23 @@ async function groupMessage(deps: Deps, link: ZaloGroupRow, senderId: string, p:
   if (!msgId) {
     return "ignored: no message id";
   }
-  const name = await nameOf(deps, link.communeId, link.groupId, senderId, displayNameOf(p, senderId));
   const known = await zaloRepository.findZaloMember(deps.db, link.groupId, senderId);
+  const given = displayNameOf(p, senderId);
+  const name =
+    known?.displayName && !given
+      ? known.displayName
+      : await nameOf(deps, link.communeId, link.groupId, senderId, given);
   const at = new Date(Number(p.timestamp) || deps.clock.now().getTime());
-  await zaloRepository.upsertZaloMember(deps.db, {
-    groupId: link.groupId,
-    zaloUserId: senderId,
-    memberId: known?.memberId ?? null,
-    displayName: name,
-    state: known?.state === "admin" ? "admin" : "member",
-    updatedAt: deps.clock.now(),
-  });
+  if (!known || known.displayName !== name || (known.state !== "member" && known.state !== "admin")) {
+    await zaloRepository.upsertZaloMember(deps.db, {
+      groupId: link.groupId,
+      zaloUserId: senderId,
+      memberId: known?.memberId ?? null,
+      displayName: name,
+      state: known?.state === "admin" ? "admin" : "member",
+      updatedAt: deps.clock.now(),
+    });
+  }
   const member = known?.memberId ? await zaloRepository.memberUser(deps.db, known.memberId) : undefined;
   const images = (p.message?.attachments ?? []).filter((a) => a.type === "image").length;
   const text = (p.message?.text ?? "").trim();

@@ -20,8 +20,12 @@ const CODE_RE = /^LK[-\s]?(\d{6})$/i;
 
 const codeHash = (deps: Deps, digits: string) => deps.box.mac("zalo-link-code", digits, 43);
 
-function homeCommune(actor: Actor): string | undefined {
-  return actor.roles.find((r) => r.communeId)?.communeId;
+/** The commune whose OA and bot the person links to: their home commune, else their role's. */
+async function homeCommune(deps: Deps, actor: Actor): Promise<string | undefined> {
+  return (
+    (await zaloRepository.homeCommuneOf(deps.db, actor.userId)) ??
+    actor.roles.find((r) => r.communeId)?.communeId
+  );
 }
 
 export async function myZaloLink(deps: Deps, actor: Actor): Promise<TZaloMyLink> {
@@ -29,7 +33,7 @@ export async function myZaloLink(deps: Deps, actor: Actor): Promise<TZaloMyLink>
     throw new AppError("FORBIDDEN");
   }
   const link = await zaloRepository.findOfficerLink(deps.db, actor.userId);
-  const communeId = link?.communeId ?? homeCommune(actor);
+  const communeId = link?.communeId ?? (await homeCommune(deps, actor));
   const conn = communeId ? await zaloRepository.findConnection(deps.db, communeId) : undefined;
   return {
     oaLinked: Boolean(link?.oaUserId),
@@ -42,7 +46,7 @@ export async function myZaloLink(deps: Deps, actor: Actor): Promise<TZaloMyLink>
 }
 
 export async function newLinkCode(deps: Deps, actor: Actor, requestId: string): Promise<TZaloLinkCode> {
-  const communeId = homeCommune(actor);
+  const communeId = await homeCommune(deps, actor);
   if (!zaloPolicy.linkSelf(actor) || !communeId) {
     throw new AppError("FORBIDDEN");
   }

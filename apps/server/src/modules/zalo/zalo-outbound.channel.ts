@@ -110,6 +110,9 @@ async function groupOp(deps: Deps, m: ChannelMessage) {
       const add = desired.filter((x) => !link.admins.includes(x));
       const remove = link.admins.filter((x) => !desired.includes(x));
       if (add.length) {
+        // Only members can be made phó nhóm: an officer not yet in the group is invited first
+        // (the OA owns the group, so an invited follower joins at once; members are skipped).
+        await api.invite(link.zaloGroupId, add);
         await api.addAdmins(link.zaloGroupId, add);
       }
       if (remove.length) {

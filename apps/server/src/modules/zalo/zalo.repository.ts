@@ -12,6 +12,7 @@ import {
   outbox,
   reportMessages,
   reports,
+  users,
   zaloConnections,
   zaloGroups,
   zaloInboundEvents,
@@ -382,6 +383,11 @@ export const zaloRepository = {
       pending: Number(r?.pending ?? 0),
       failed: Number(r?.failed ?? 0),
     };
+  },
+
+  async homeCommuneOf(db: Executor, userId: string): Promise<string | null> {
+    const [row] = await db.select({ c: users.homeCommuneId }).from(users).where(eq(users.id, userId));
+    return row?.c ?? null;
   },
 
   // --- officers -----------------------------------------------------------------------------
