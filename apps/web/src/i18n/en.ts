@@ -1450,6 +1450,9 @@ export const en: Messages = {
   "moderation.reports": "Members' reports ({count})",
   "moderation.previousReason": "Moderator's reason: {reason}",
   "moderation.violations": "Author's violations: {count}",
+  "moderation.fromZalo": "From the Zalo group",
+  "moderation.fromZaloNote":
+    "This message is already visible in the Zalo group. Zalo does not allow deleting a member's message: hiding or rejecting only applies in Bình Yên. “Remove from group” removes the author from the Zalo group too; or switch the group to announcements only (locks sending on Zalo).",
   "moderation.violationsLink": "View history",
   "moderation.sanctions": "Act on the author:",
   "moderation.action.approve": "Approve",

@@ -1449,6 +1449,9 @@ export const vi = {
   "moderation.reports": "Thành viên báo cáo ({count})",
   "moderation.previousReason": "Lý do của người kiểm duyệt: {reason}",
   "moderation.violations": "Số lần vi phạm của người viết: {count}",
+  "moderation.fromZalo": "Tin từ nhóm Zalo",
+  "moderation.fromZaloNote":
+    "Tin này đã hiện trong nhóm Zalo. Zalo không cho xóa tin của thành viên: ẩn hoặc từ chối chỉ có tác dụng trong Bình Yên. Nút “Xóa khỏi nhóm” xóa người viết khỏi cả nhóm Zalo; cũng có thể chuyển nhóm sang chế độ chỉ đăng thông báo (khóa gửi tin trên Zalo).",
   "moderation.violationsLink": "Xem lịch sử",
   "moderation.sanctions": "Xử lý người viết:",
   "moderation.action.approve": "Duyệt",

@@ -133,7 +133,13 @@ export function ModerationItem({ item, onDone }: ModerationItemProps) {
         <span className={STATUS_BADGE[item.status]}>{t(`postStatus.${item.status}`)}</span>
         {item.flagged ? <span className="badge badge--info">{t("moderation.flagged")}</span> : null}
         {item.parentId ? <span className="badge badge--muted">{t("moderation.isReply")}</span> : null}
+        {item.source === "zalo" ? (
+          <span className="badge badge--info" data-testid="moderation-from-zalo">
+            {t("moderation.fromZalo")}
+          </span>
+        ) : null}
       </p>
+      {item.source === "zalo" ? <p className="muted small">{t("moderation.fromZaloNote")}</p> : null}
       {item.groupName ? (
         <p className="moderation-item__group">
           <Link href={`/groups/${item.groupId}/moderation`} className="link">
