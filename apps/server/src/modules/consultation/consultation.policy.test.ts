@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, RoleGrant } from "../../core/authz";
+import { persona as basePersona } from "../../test/persona";
 import { consultationPolicy } from "./consultation.policy";
 
 const P = "prov-1";
@@ -7,18 +8,8 @@ const C = "commune-1";
 const G = "group-1";
 const G2 = "group-2";
 
-const persona = (userId: string, roles: RoleGrant[], isOfficer = true): Actor => ({
-  userId,
-  name: "n",
-  phone: "0900000000",
-  isOfficer,
-  locale: "vi",
-  totpEnabled: false,
-  roles,
-  totpSetupRequired: false,
-  sessionId: "s",
-  csrfToken: "t",
-});
+const persona = (userId: string, roles: RoleGrant[], isOfficer = true): Actor =>
+  basePersona(roles, { isOfficer, userId });
 
 const PERSONAS = {
   province: persona("province", [{ role: "PROVINCE_OFFICER", provinceId: P }]),

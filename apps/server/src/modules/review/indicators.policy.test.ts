@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, RoleGrant } from "../../core/authz";
+import { persona as basePersona } from "../../test/persona";
 import { commendationsPolicy } from "./commendations.policy";
 import { indicatorsPolicy } from "./indicators.policy";
 
 const C = { communeId: "c1", provinceId: "p1" };
-const actor = (roles: RoleGrant[]): Actor => ({
-  userId: "u",
-  name: "x",
-  phone: "0",
-  isOfficer: true,
-  locale: "vi",
-  totpEnabled: false,
-  roles,
-  totpSetupRequired: false,
-  sessionId: "s",
-  csrfToken: "t",
-});
+const actor = (roles: RoleGrant[]): Actor => basePersona(roles);
 const ROLES: Record<string, RoleGrant[]> = {
   province: [{ role: "PROVINCE_OFFICER", provinceId: "p1" }],
   chief: [{ role: "COMMUNE_CHIEF", communeId: "c1" }],

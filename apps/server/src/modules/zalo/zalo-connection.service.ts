@@ -1,10 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type {
+  TZaloAsset,
   TZaloConnectBotRequest,
   TZaloConnectOaRequest,
   TZaloOaStatus,
   TZaloStatus,
 } from "@binhyen/contracts";
+import { pkceChallenge } from "../../channels/zalo-oa/oa-oauth";
+import type { GmfAsset } from "../../channels/zalo-oa/oa-types";
 import { ZaloApiError, zaloErrorMessage } from "../../channels/zalo-oa/zalo-errors";
 import { type Actor, enforce } from "../../core/authz";
 import { AppError } from "../../core/errors";
@@ -28,6 +31,17 @@ export async function communeRef(deps: Deps, communeId: string): Promise<ZaloCom
 }
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** A GMF package as Bình Yên shows it (status page and inventory). */
+export function presentAsset(a: GmfAsset): TZaloAsset {
+  return {
+    assetId: a.assetId,
+    productType: a.productType ?? "?",
+    status: a.status ?? "available",
+    validThrough: a.validThrough?.toISOString() ?? null,
+    usedBy: a.usedId ?? null,
+  };
+}
 
 /** A Zalo failure as the officer should read it (Vietnamese), never with a token in it. */
 export function zaloFailure(err: unknown): AppError {
@@ -134,8 +148,6 @@ async function requireChief(deps: Deps, actor: Actor, communeId: string) {
   enforce(zaloPolicy.visible(actor, ref), zaloPolicy.connect(actor, ref));
   return ref;
 }
-
-const pkceChallenge = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
 
 /**
  * Step 1 of OAuth v4: stores the app credentials (sealed) and a single-use state and PKCE
@@ -282,13 +294,7 @@ async function refreshInfo(deps: Deps, communeId: string) {
         packageName: oa.packageName ?? null,
         packageValidThrough: oa.packageValidThrough?.toISOString() ?? null,
         followers: oa.numFollower ?? null,
-        assets: assets.map((a) => ({
-          assetId: a.assetId,
-          productType: a.productType ?? "?",
-          status: a.status ?? "available",
-          validThrough: a.validThrough ? new Date(a.validThrough).toISOString() : null,
-          usedBy: a.usedId ?? null,
-        })),
+        assets: assets.map(presentAsset),
       },
       checkedAt: now,
       oaLastError: null,

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   announcementDeliveries,
@@ -184,6 +185,44 @@ describe("the hamlet's Zalo group", () => {
     expect(d).toMatchObject({ status: "delivered", target: zaloGroupId, groupId, progress: sent.length });
     const stats = await call(z.ctx.app, leader, { method: "GET", url: `/api/groups/${groupId}/zalo` });
     expect(stats.json().recentDeliveries[0]).toMatchObject({ announcementId: id, status: "delivered" });
+  });
+
+  it("an announcement's photo is uploaded to Zalo first, then sent by attachment id before the text", async () => {
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#336699" } })
+      .jpeg()
+      .toBuffer();
+    const boundary = "----zalo";
+    const up = await call(z.ctx.app, leader, {
+      method: "POST",
+      url: `/api/communes/${c.t.communeId}/announcement-files`,
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="anh.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+        ),
+        photo,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const res = await call(z.ctx.app, leader, {
+      method: "POST",
+      url: "/api/announcements",
+      payload: {
+        audience: { groupIds: [groupId] },
+        category: "GOOD_EXAMPLE",
+        title: "Gương người tốt việc tốt",
+        body: "Anh Tư trả lại ví cho người đánh rơi.",
+        fileIds: [up.json().id ?? up.json().fileId],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const before = z.fake.world.groupMessages(zaloGroupId).length;
+    await settle(z, c.t.communeId);
+    const posted = z.fake.world.groupMessages(zaloGroupId).slice(before);
+    expect(posted.map((m) => m.type)).toEqual(["image", "text"]);
+    expect(posted[0]?.attachmentId).toBeTruthy();
+    expect(posted[1]?.text).toContain("Gương người tốt việc tốt");
   });
 
   it("a Zalo error in the middle of a post is retried and resumes where it stopped", async () => {

@@ -16,7 +16,7 @@ import { orgRepository } from "../org/org.repository";
 import { zaloPolicy } from "./zalo.policy";
 import { type ZaloGroupRow, zaloRepository } from "./zalo.repository";
 import { oaFor } from "./zalo-api";
-import { communeRef, zaloFailure } from "./zalo-connection.service";
+import { communeRef, presentAsset, zaloFailure } from "./zalo-connection.service";
 import { zaloEffects } from "./zalo-effects";
 
 /** A hamlet group's twin on Zalo: create or link, read, sync, invite (reference/zalo.md §2.8, §7(d)). */
@@ -327,13 +327,7 @@ export async function zaloInventory(deps: Deps, actor: Actor, communeId: string)
   );
   const links = await zaloRepository.listGroupLinks(deps.db, communeId);
   return {
-    assets: assets.map((a) => ({
-      assetId: a.assetId,
-      productType: a.productType ?? "?",
-      status: a.status ?? "available",
-      validThrough: a.validThrough ? new Date(a.validThrough).toISOString() : null,
-      usedBy: a.usedId ?? null,
-    })),
+    assets: assets.map(presentAsset),
     groups: groups.groups.map((g) => {
       const l = links.find((x) => x.link.zaloGroupId === g.groupId);
       return {

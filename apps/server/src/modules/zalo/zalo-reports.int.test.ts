@@ -144,6 +144,7 @@ describe("a resident's private report through the OA", () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : 0;
     z.fake.world.residentSendsImage(c.app.oaId, resident, `http://127.0.0.1:${port}/anh.png`);
+    z.fake.world.residentSendsLocation(c.app.oaId, resident, 10.9512, 106.8234);
     await settle(z, c.t.communeId);
     server.close();
     const files = await z.ctx.deps.db
@@ -156,6 +157,7 @@ describe("a resident's private report through the OA", () => {
     expect(all).toHaveLength(1);
     const detail = await call(z.ctx.app, leader, { method: "GET", url: `/api/cases/${reportId}` });
     expect(detail.body).toContain("Tối nay họ lại đến lúc 11 giờ");
+    expect(detail.body).toContain("Vị trí gửi qua Zalo: 10.951200, 106.823400");
   });
 
   it("the officer's reply goes back as a consultation message quoting the resident", async () => {

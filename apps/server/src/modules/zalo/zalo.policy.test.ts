@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, RoleGrant } from "../../core/authz";
+import { persona as basePersona } from "../../test/persona";
 import { zaloPolicy } from "./zalo.policy";
 
 const C = "c1";
 const P = "p1";
 const G = "g1";
-const actor = (roles: RoleGrant[], isOfficer = true): Actor => ({
-  userId: "u",
-  name: "n",
-  phone: "0900000000",
-  isOfficer,
-  locale: "vi",
-  totpEnabled: false,
-  roles,
-  totpSetupRequired: false,
-  sessionId: "s",
-  csrfToken: "t",
-});
+const actor = (roles: RoleGrant[], isOfficer = true): Actor => basePersona(roles, { isOfficer });
 const commune = { communeId: C, provinceId: P };
 const group = { id: G, communeId: C, provinceId: P };
 
