@@ -86,6 +86,13 @@ export async function serve(
   const addr = app.server.address();
   const port = typeof addr === "object" && addr ? addr.port : config.port;
   const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  if (deps.config.publicUrl.endsWith(":0")) {
+    // PORT=0 (tests, a second demo): the address residents and Zalo reach is the port chosen now.
+    deps.config = Object.freeze({
+      ...deps.config,
+      publicUrl: deps.config.publicUrl.replace(/:0$/, `:${port}`),
+    });
+  }
   if (fakeZalo) {
     fakeZalo.setOaWebhookUrl(`http://127.0.0.1:${port}/api/webhooks/zalo/oa`);
     if (config.demo) {
