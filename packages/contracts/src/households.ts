@@ -243,6 +243,8 @@ export const ZJoinRequestItem = z.object({
   phone: z.string(),
   address: z.string(),
   note: z.string(),
+  /** web: the join page; zalo: a request to join the group's Zalo twin (decided here, carried out on Zalo). */
+  source: z.enum(["web", "zalo"]),
   createdAt: z.string(),
   /** Households of the hamlet whose phone or head name matches, best first. */
   suggestions: z.array(z.object({ householdId: z.string(), headName: z.string(), address: z.string() })),

@@ -463,6 +463,7 @@ export const en: Messages = {
   "joinRequests.rejectReason": "Reason for rejecting (optional)",
   "joinRequests.rejectSubmit": "Confirm rejection",
   "joinRequests.approved": "{name} was approved into the group.",
+  "joinRequests.viaZalo": "Asked on Zalo",
   "joinRequests.rejected": "The request of {name} was rejected.",
 
   "unconfirmed.title": "Members without a confirmed household",

@@ -462,6 +462,7 @@ export const vi = {
   "joinRequests.rejectReason": "Lý do từ chối (không bắt buộc)",
   "joinRequests.rejectSubmit": "Xác nhận từ chối",
   "joinRequests.approved": "Đã duyệt {name} vào nhóm.",
+  "joinRequests.viaZalo": "Xin vào qua Zalo",
   "joinRequests.rejected": "Đã từ chối yêu cầu của {name}.",
 
   "unconfirmed.title": "Thành viên chưa xác nhận hộ",

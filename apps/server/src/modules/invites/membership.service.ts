@@ -160,6 +160,7 @@ export async function listJoinRequests(
       phone: r.phone,
       address: r.address,
       note: r.note,
+      source: r.source === "zalo" ? "zalo" : "web",
       createdAt: r.createdAt.toISOString(),
       suggestions: candidates
         .sort((a, b) => Number(b.phones.includes(r.phone)) - Number(a.phones.includes(r.phone)))

@@ -312,7 +312,10 @@ describe("the hamlet's Zalo group", () => {
       method: "GET",
       url: `/api/groups/${groupId}/join-requests`,
     });
-    expect(list.body).toContain("Lê Văn Bảy");
+    expect(list.json().items.find((i: { name: string }) => i.name === "Lê Văn Bảy")).toMatchObject({
+      source: "zalo",
+      phone: "",
+    });
     const decide = await call(z.ctx.app, leader, {
       method: "POST",
       url: `/api/join-requests/${req?.id}/decision`,

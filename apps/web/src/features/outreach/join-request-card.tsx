@@ -52,7 +52,14 @@ export function JoinRequestCard({ request, hamletId, onDecided }: JoinRequestCar
   return (
     <li className="card request" data-testid="join-request">
       <div className="request__who">
-        <p className="request__name">{request.name}</p>
+        <p className="request__name">
+          {request.name}{" "}
+          {request.source === "zalo" ? (
+            <span className="badge badge--info" data-testid="join-request-zalo">
+              {t("joinRequests.viaZalo")}
+            </span>
+          ) : null}
+        </p>
         <p className="muted small">{[request.phone, request.address].filter(Boolean).join(" · ")}</p>
         <p className="muted small">
           {t("joinRequests.received", { time: formatDateTime(request.createdAt) })}
