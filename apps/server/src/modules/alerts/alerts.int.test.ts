@@ -60,6 +60,9 @@ const submit = async (over: Record<string, unknown>) => {
   expect(res.statusCode, res.body).toBe(201);
   return res;
 };
+/** This file's commune only: a shared PostgreSQL test database holds other files' alerts. */
+const ownAlerts = () =>
+  ctx.deps.db.select().from(officerAlerts).where(eq(officerAlerts.communeId, t.communeId));
 const alertsOf = async (s: Session) =>
   (await call(ctx.app, s, { method: "GET", url: "/api/me/alerts" })).json();
 
@@ -77,7 +80,7 @@ describe("urgent reports", () => {
     }
     expect((await alertsOf(await session("member"))).unread).toBe(0);
     expect((await alertsOf(await session("leader2"))).unread).toBe(0);
-    const rows = await ctx.deps.db.select().from(officerAlerts);
+    const rows = await ownAlerts();
     expect(JSON.stringify(rows)).not.toContain("Vương");
     await drainOutboxOnce(ctx.deps.db, ctx.deps.channels, clock, silent, { communeIds: [t.communeId] });
     const got = push.received(sub.endpoint);
@@ -97,11 +100,10 @@ describe("urgent reports", () => {
   it("escalate to the chief and deputies when nobody acknowledged them in time — once", async () => {
     await ctx.deps.db.delete(officerAlerts).where(eq(officerAlerts.communeId, t.communeId));
     await submit({ urgent: true });
-    const [first] = await ctx.deps.db.select().from(officerAlerts);
+    const [first] = await ownAlerts();
     const reportId = first?.reportId ?? "";
     await submit({ urgent: true, description: "Một vụ khẩn khác đã được tiếp nhận ngay." });
-    const other =
-      (await ctx.deps.db.select().from(officerAlerts)).find((a) => a.reportId !== reportId)?.reportId ?? "";
+    const other = (await ownAlerts()).find((a) => a.reportId !== reportId)?.reportId ?? "";
     await transitionCase(
       ctx.deps,
       await actorOf(ctx.deps, t.users.leader.id),
@@ -112,16 +114,12 @@ describe("urgent reports", () => {
     clock.advance(10 * 60_000);
     await runCaseReminders(ctx.deps);
     expect(
-      (await ctx.deps.db.select().from(officerAlerts)).filter(
-        (a) => a.kind === "URGENT_UNACKNOWLEDGED" && a.communeId === t.communeId,
-      ),
+      (await ownAlerts()).filter((a) => a.kind === "URGENT_UNACKNOWLEDGED" && a.communeId === t.communeId),
     ).toHaveLength(0);
     clock.advance(6 * 60_000);
     await runCaseReminders(ctx.deps);
     await runCaseReminders(ctx.deps);
-    const all = (await ctx.deps.db.select().from(officerAlerts)).filter(
-      (a) => a.kind === "URGENT_UNACKNOWLEDGED",
-    );
+    const all = (await ownAlerts()).filter((a) => a.kind === "URGENT_UNACKNOWLEDGED");
     const escalations = all.filter((a) => a.reportId === reportId);
     expect(escalations.map((a) => a.userId).sort()).toEqual([t.users.chief.id, t.users.deputy.id].sort());
     // The acknowledged one does not escalate.
@@ -144,7 +142,7 @@ describe("deadline reminders", () => {
       .where(eq(reports.communeId, t.communeId))
       .orderBy(desc(reports.receivedAt), desc(reports.updatedAt))
       .limit(1);
-    const overdue = (await ctx.deps.db.select().from(officerAlerts)).filter(
+    const overdue = (await ownAlerts()).filter(
       (a) => a.kind === "DEADLINE_OVERDUE" && a.reportId === latest?.id,
     );
     expect(overdue.length).toBeGreaterThan(0);
