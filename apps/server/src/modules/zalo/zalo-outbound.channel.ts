@@ -23,6 +23,9 @@ import { CS_WINDOW_MS, threadRecipient } from "./zalo-private-reports.service";
  * Zalo errors a person must fix, or that will never succeed, end the row (PermanentDeliveryError)
  * after recording them where an officer looks; the rest are retried with back-off.
  */
+/** The outbox worker's default number of attempts. */
+const INBOUND_MAX_ATTEMPTS = 8;
+
 function giveUpOn(err: unknown): never {
   if (err instanceof ZaloApiError && (err.kind === "permanent" || err.kind === "human")) {
     throw new PermanentDeliveryError(zaloErrorMessage(err.code, err.api));
@@ -219,7 +222,23 @@ export function createZaloChannels(deps: Deps): Channel[] {
   };
   const inbound: Channel = {
     name: ZALO_INBOUND_CHANNEL,
-    deliver: (m) => processInboundEvent(deps, Number(m.payload.eventId)),
+    async deliver(m) {
+      try {
+        await processInboundEvent(deps, Number(m.payload.eventId));
+      } catch (err) {
+        // The worker's last attempt: the status page counts it as a failed event.
+        if (m.attempt >= INBOUND_MAX_ATTEMPTS) {
+          await zaloRepository.finishEvent(
+            deps.db,
+            Number(m.payload.eventId),
+            "failed",
+            String(err),
+            deps.clock.now(),
+          );
+        }
+        throw err;
+      }
+    },
   };
   const bot: Channel = {
     name: ZALO_BOT_CHANNEL,
