@@ -82,8 +82,14 @@ const post = (who: Session, payload: Record<string, unknown>) =>
   call(ctx.app, who, { method: "POST", url: "/api/announcements", payload });
 const feed = (who: Session, query = "", group = g(0)) =>
   call(ctx.app, who, { method: "GET", url: `/api/groups/${group}/feed${query}` });
+/** This file's commune only: other files publish into the shared PostgreSQL test database meanwhile. */
 const countAnnouncements = async () =>
-  (await ctx.deps.db.select({ id: announcements.id }).from(announcements)).length;
+  (
+    await ctx.deps.db
+      .select({ id: announcements.id })
+      .from(announcements)
+      .where(eq(announcements.communeId, t.communeId))
+  ).length;
 
 describe("publishing", () => {
   it("writes the announcement, its audit row, one recipient per consenting member and the push outbox row together", async () => {
