@@ -7,7 +7,7 @@ import { IndicatorSections } from "../features/review/indicator-sections";
 import { PeriodPicker } from "../features/review/period-picker";
 import { PlacesTable } from "../features/review/places-table";
 import { getProvinceIndicators, listReviewReports } from "../features/review/review-api";
-import { CountBars, CoverageBars, type PlaceRow, ReviewTrendCharts } from "../features/review/review-charts";
+import { PlaceBarsGrid, type PlaceRow, TrendCard } from "../features/review/review-charts";
 import { periodText } from "../features/review/review-format";
 import { periodFromSearch, periodSearch, vnToday } from "../features/review/review-period";
 import { ReviewReportList } from "../features/review/review-report-list";
@@ -123,42 +123,25 @@ export function ProvinceReviewRoute({ provinceId }: { provinceId: string }) {
           ) : null}
           <IndicatorSections definitions={data.definitions} values={data.province} />
 
-          <section className="card" aria-labelledby="province-review-trend-title">
-            <h2 className="card__title" id="province-review-trend-title">
-              {t("review.trend.title")}
-            </h2>
-            <ReviewTrendCharts trend={data.trend} today={today} testIdPrefix="province-review" />
-          </section>
+          <TrendCard trend={data.trend} today={today} prefix="province-review" />
 
           {communes.length === 0 ? (
             <EmptyState>{t("province.empty")}</EmptyState>
           ) : (
             <>
-              <div className="coverage-grid">
-                <section className="card" aria-labelledby="province-review-coverage-title">
-                  <h2 className="card__title" id="province-review-coverage-title">
-                    {t("provinceReview.coverageTitle")}
-                  </h2>
-                  <CoverageBars
-                    rows={communes}
-                    title={t("provinceReview.coverageTitle")}
-                    description={t("provinceReview.coverageDesc")}
-                    testId="province-review-coverage-chart"
-                  />
-                </section>
-                <section className="card" aria-labelledby="province-review-reports-title">
-                  <h2 className="card__title" id="province-review-reports-title">
-                    {t("provinceReview.reportsTitle")}
-                  </h2>
-                  <CountBars
-                    rows={communes}
-                    code="REPORTS_RECEIVED"
-                    title={t("provinceReview.reportsTitle")}
-                    description={t("provinceReview.reportsDesc")}
-                    testId="province-review-reports-chart"
-                  />
-                </section>
-              </div>
+              <PlaceBarsGrid
+                coverageRows={communes}
+                reportRows={communes}
+                coverage={{
+                  title: t("provinceReview.coverageTitle"),
+                  description: t("provinceReview.coverageDesc"),
+                }}
+                reports={{
+                  title: t("provinceReview.reportsTitle"),
+                  description: t("provinceReview.reportsDesc"),
+                }}
+                prefix="province-review"
+              />
               <section className="card" aria-labelledby="province-review-table-title">
                 <h2 className="card__title" id="province-review-table-title">
                   {t("provinceReview.tableTitle")}

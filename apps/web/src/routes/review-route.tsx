@@ -8,7 +8,7 @@ import { IndicatorSections } from "../features/review/indicator-sections";
 import { PeriodPicker } from "../features/review/period-picker";
 import { PlacesTable } from "../features/review/places-table";
 import { createReviewReport, getCommuneIndicators, listReviewReports } from "../features/review/review-api";
-import { CountBars, CoverageBars, type PlaceRow, ReviewTrendCharts } from "../features/review/review-charts";
+import { PlaceBarsGrid, type PlaceRow, TrendCard } from "../features/review/review-charts";
 import { periodText } from "../features/review/review-format";
 import { indicatorLabel } from "../features/review/review-labels";
 import { periodFromSearch, periodSearch, vnToday } from "../features/review/review-period";
@@ -144,41 +144,18 @@ export function ReviewRoute({ communeId }: { communeId: string }) {
             }
           />
 
-          <section className="card" aria-labelledby="review-trend-title">
-            <h2 className="card__title" id="review-trend-title">
-              {t("review.trend.title")}
-            </h2>
-            <ReviewTrendCharts trend={data.trend} today={today} testIdPrefix="review" />
-          </section>
+          <TrendCard trend={data.trend} today={today} prefix="review" />
 
           {realHamlets.length === 0 ? (
             <EmptyState>{t("review.noHamlets")}</EmptyState>
           ) : (
-            <div className="coverage-grid">
-              <section className="card" aria-labelledby="review-hamlet-coverage-title">
-                <h2 className="card__title" id="review-hamlet-coverage-title">
-                  {t("review.bars.coverageTitle")}
-                </h2>
-                <CoverageBars
-                  rows={realHamlets}
-                  title={t("review.bars.coverageTitle")}
-                  description={t("review.bars.coverageDesc")}
-                  testId="review-hamlet-coverage-chart"
-                />
-              </section>
-              <section className="card" aria-labelledby="review-hamlet-reports-title">
-                <h2 className="card__title" id="review-hamlet-reports-title">
-                  {t("review.bars.reportsTitle")}
-                </h2>
-                <CountBars
-                  rows={hamlets}
-                  code="REPORTS_RECEIVED"
-                  title={t("review.bars.reportsTitle")}
-                  description={t("review.bars.reportsDesc")}
-                  testId="review-hamlet-reports-chart"
-                />
-              </section>
-            </div>
+            <PlaceBarsGrid
+              coverageRows={realHamlets}
+              reportRows={hamlets}
+              coverage={{ title: t("review.bars.coverageTitle"), description: t("review.bars.coverageDesc") }}
+              reports={{ title: t("review.bars.reportsTitle"), description: t("review.bars.reportsDesc") }}
+              prefix="review-hamlet"
+            />
           )}
 
           <section className="card" aria-labelledby="review-hamlets-title">

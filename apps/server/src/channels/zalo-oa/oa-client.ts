@@ -1,3 +1,4 @@
+import { ZALO_TEXT_LIMIT } from "./message-text";
 import { consentUrl, type OaTokenPair, type PkcePair, pkcePair, requestToken } from "./oa-oauth";
 import {
   type CsSendResult,
@@ -53,7 +54,6 @@ import { asRecord, isRecord, toNum, toStr } from "./zalo-json";
  * token bucket → one HTTP exchange.
  */
 
-export const MAX_TEXT_LENGTH = 2000;
 /** Zalo caps `member_user_ids` at creation (fill further by invite or link). */
 export const MAX_CREATE_MEMBERS = 99;
 
@@ -497,8 +497,8 @@ function mediaAttachment(p: MediaRef): Record<string, unknown> {
 // Caller mistakes throw plain errors before any request is made.
 
 function text(value: string): string {
-  if (value.trim() === "" || value.length > MAX_TEXT_LENGTH) {
-    throw new RangeError(`Zalo text must be 1–${MAX_TEXT_LENGTH} characters (split with splitForZalo)`);
+  if (value.trim() === "" || value.length > ZALO_TEXT_LIMIT) {
+    throw new RangeError(`Zalo text must be 1–${ZALO_TEXT_LIMIT} characters (split with splitForZalo)`);
   }
   return value;
 }

@@ -87,10 +87,6 @@ export class ZaloNetworkError extends Error {
   }
 }
 
-export function isZaloError(err: unknown): err is ZaloApiError | ZaloNetworkError {
-  return err instanceof ZaloApiError || err instanceof ZaloNetworkError;
-}
-
 /** True for errors the transport retries with backoff. */
 export function isRetryable(err: unknown): boolean {
   return err instanceof ZaloNetworkError || (err instanceof ZaloApiError && err.kind === "retry");

@@ -28,6 +28,32 @@ export function zaloClients(deps: Deps): Clients {
   return c;
 }
 
+/**
+ * Each Zalo call needs the token; reading and opening the row every time would double the I/O of
+ * a delivery. A token is reused for at most a minute (and never into its refresh margin), so
+ * another process's rotation or a disconnection is seen within that minute.
+ */
+const TOKEN_REUSE_MS = 60_000;
+const tokenCaches = new WeakMap<Deps, Map<string, { token: string; until: number }>>();
+function tokenCache(deps: Deps) {
+  let m = tokenCaches.get(deps);
+  if (!m) {
+    m = new Map();
+    tokenCaches.set(deps, m);
+  }
+  return m;
+}
+function remember(deps: Deps, communeId: string, token: string, expiresAt: Date | null): string {
+  const now = deps.clock.now().getTime();
+  const margin = expiresAt ? expiresAt.getTime() - REFRESH_AHEAD_MS : now;
+  tokenCache(deps).set(communeId, { token, until: Math.min(now + TOKEN_REUSE_MS, margin) });
+  return token;
+}
+/** A disconnection or a refused refresh: this process stops using the token at once. */
+export function forgetToken(deps: Deps, communeId: string): void {
+  tokenCache(deps).delete(communeId);
+}
+
 /** Refresh when less than this is left of the 25 h access token (≈ 20 h into its life). */
 const REFRESH_AHEAD_MS = 5 * 3600_000;
 const LEASE_MS = 30_000;
@@ -50,6 +76,10 @@ function notConnected(): AppError {
  * "needs consent" and alerts the chief.
  */
 export async function accessToken(deps: Deps, communeId: string, force = false): Promise<string> {
+  const cached = tokenCache(deps).get(communeId);
+  if (!force && cached && cached.until > deps.clock.now().getTime()) {
+    return cached.token;
+  }
   const conn = await zaloRepository.findConnection(deps.db, communeId);
   if (!conn?.accessTokenSealed || conn.oaStatus === "disconnected") {
     throw notConnected();
@@ -65,8 +95,13 @@ export async function accessToken(deps: Deps, communeId: string, force = false):
   }
   const now = deps.clock.now().getTime();
   const fresh = conn.accessExpiresAt && conn.accessExpiresAt.getTime() - now > REFRESH_AHEAD_MS;
-  if (fresh && !force) {
-    return openFor(deps, communeId, "access", conn.accessTokenSealed);
+  if (fresh) {
+    const stored = openFor(deps, communeId, "access", conn.accessTokenSealed);
+    // Zalo refused the token this process had reused, but another process (or a new consent) has
+    // stored a newer one since: use that rather than rotating again.
+    if (!force || (cached && cached.token !== stored)) {
+      return remember(deps, communeId, stored, conn.accessExpiresAt);
+    }
   }
   const running = inFlight.get(communeId);
   if (running) {
@@ -125,7 +160,7 @@ async function refreshNow(deps: Deps, read: ZaloConnectionRow, waited = 0): Prom
     if (!stored) {
       throw new AppError("CONFLICT", "Mã truy cập Zalo vừa được làm mới ở nơi khác.");
     }
-    return pair.accessToken;
+    return remember(deps, communeId, pair.accessToken, new Date(at.getTime() + pair.expiresInSec * 1000));
   } catch (err) {
     await zaloRepository.updateConnection(deps.db, communeId, { refreshLeaseUntil: null });
     if (err instanceof ZaloApiError && err.kind !== "retry") {
@@ -137,6 +172,7 @@ async function refreshNow(deps: Deps, read: ZaloConnectionRow, waited = 0): Prom
 
 /** Zalo refused the refresh token: a person must consent again; the chief is alerted once. */
 export async function markNeedsConsent(deps: Deps, communeId: string, reason: string): Promise<void> {
+  forgetToken(deps, communeId);
   const now = deps.clock.now();
   let alerted: string[] = [];
   await deps.db.transaction(async (tx) => {

@@ -16,7 +16,7 @@ import { recordAudit } from "../audit/audit.service";
 import { orgRepository } from "../org/org.repository";
 import { type ZaloCommuneRef, zaloPolicy } from "./zalo.policy";
 import { type ZaloConnectionRow, zaloRepository } from "./zalo.repository";
-import { oaFor, openFor, sealFor, zaloClients } from "./zalo-api";
+import { forgetToken, oaFor, openFor, sealFor, zaloClients } from "./zalo-api";
 
 export const OAUTH_CALLBACK_PATH = "/api/zalo/oauth/callback";
 export const OA_WEBHOOK_PATH = "/api/webhooks/zalo/oa";
@@ -226,6 +226,7 @@ export async function oauthCallback(
     return { communeId: null, ok: false, reason: "state" };
   }
   const communeId = conn.communeId;
+  forgetToken(deps, communeId);
   // Single use: the state is gone whatever happens next.
   await zaloRepository.updateConnection(deps.db, communeId, { oauthStateHash: null });
   if (!query.code || !query.oa_id || !/^[0-9]{1,25}$/.test(query.oa_id)) {
@@ -339,6 +340,7 @@ export async function checkConnection(deps: Deps, actor: Actor, communeId: strin
 
 export async function disconnectOa(deps: Deps, actor: Actor, communeId: string, requestId: string) {
   await requireChief(deps, actor, communeId);
+  forgetToken(deps, communeId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await zaloRepository.updateConnection(tx, communeId, {

@@ -233,13 +233,6 @@ export const zaloRepository = {
       .where(and(eq(zaloInboundEvents.communeId, communeId), gte(zaloInboundEvents.receivedAt, since)));
     return { total: Number(r?.total ?? 0), failed: Number(r?.failed ?? 0), lastAt: r?.lastAt ?? null };
   },
-  async countEvents(db: Executor, communeId: string) {
-    const [r] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(zaloInboundEvents)
-      .where(eq(zaloInboundEvents.communeId, communeId));
-    return Number(r?.n ?? 0);
-  },
 
   // --- outbox view --------------------------------------------------------------------------
   async queueStats(db: Executor, communeId: string) {
@@ -459,8 +452,5 @@ export const zaloRepository = {
   },
   async insertJoinRequest(db: Executor, row: typeof joinRequests.$inferInsert) {
     await db.insert(joinRequests).values(row);
-  },
-  async closeJoinRequest(db: Executor, id: string, patch: Partial<typeof joinRequests.$inferInsert>) {
-    await db.update(joinRequests).set(patch).where(eq(joinRequests.id, id));
   },
 };

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Field } from "../../components/field";
+import { Field, TextField } from "../../components/field";
 import { formatDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n-context";
 import {
@@ -96,48 +96,30 @@ export function PeriodPicker({ period, onChange, today }: PeriodPickerProps) {
       </fieldset>
       {mode === "custom" ? (
         <div className="period-picker__row">
-          <Field
+          <TextField
             label={t("review.period.from")}
             hint={t("dateTime.datePlaceholder")}
             error={error?.field === "from" ? error.message : null}
-          >
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                value={fromText}
-                onChange={(event) => setFromText(event.target.value)}
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={16}
-                placeholder={t("dateTime.datePlaceholder")}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                data-testid="period-from"
-              />
-            )}
-          </Field>
-          <Field
+            value={fromText}
+            onValueChange={setFromText}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={16}
+            placeholder={t("dateTime.datePlaceholder")}
+            data-testid="period-from"
+          />
+          <TextField
             label={t("review.period.to")}
             hint={t("dateTime.datePlaceholder")}
             error={error?.field === "to" ? error.message : null}
-          >
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                value={toText}
-                onChange={(event) => setToText(event.target.value)}
-                inputMode="decimal"
-                autoComplete="off"
-                maxLength={16}
-                placeholder={t("dateTime.datePlaceholder")}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                data-testid="period-to"
-              />
-            )}
-          </Field>
+            value={toText}
+            onValueChange={setToText}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={16}
+            placeholder={t("dateTime.datePlaceholder")}
+            data-testid="period-to"
+          />
           <div className="period-picker__apply">
             <button type="submit" className="btn btn--primary" data-testid="period-apply">
               {t("review.period.apply")}

@@ -170,6 +170,61 @@ export function CountBars({
   return <BarChart title={title} description={description} testId={testId} rows={bars} />;
 }
 
+/** The trend charts in their titled card; ids and test ids start with `prefix`. */
+export function TrendCard({ trend, today, prefix }: { trend: TReviewTrend; today: string; prefix: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby={`${prefix}-trend-title`}>
+      <h2 className="card__title" id={`${prefix}-trend-title`}>
+        {t("review.trend.title")}
+      </h2>
+      <ReviewTrendCharts trend={trend} today={today} testIdPrefix={prefix} />
+    </section>
+  );
+}
+
+type BarsText = { title: string; description: string };
+
+/**
+ * Coverage and reports received per place (hamlets of a commune, communes of a province), side by
+ * side; ids and test ids are `${prefix}-coverage-…` and `${prefix}-reports-…`.
+ */
+export function PlaceBarsGrid({
+  coverageRows,
+  reportRows,
+  coverage,
+  reports,
+  prefix,
+}: {
+  coverageRows: readonly PlaceRow[];
+  reportRows: readonly PlaceRow[];
+  coverage: BarsText;
+  reports: BarsText;
+  prefix: string;
+}) {
+  return (
+    <div className="coverage-grid">
+      <section className="card" aria-labelledby={`${prefix}-coverage-title`}>
+        <h2 className="card__title" id={`${prefix}-coverage-title`}>
+          {coverage.title}
+        </h2>
+        <CoverageBars rows={coverageRows} {...coverage} testId={`${prefix}-coverage-chart`} />
+      </section>
+      <section className="card" aria-labelledby={`${prefix}-reports-title`}>
+        <h2 className="card__title" id={`${prefix}-reports-title`}>
+          {reports.title}
+        </h2>
+        <CountBars
+          rows={reportRows}
+          code="REPORTS_RECEIVED"
+          {...reports}
+          testId={`${prefix}-reports-chart`}
+        />
+      </section>
+    </div>
+  );
+}
+
 /** The parts of a figure ("— Tin báo nặc danh"…) as bars: announcements by topic, reports by kind. */
 export function BreakdownBars({
   definitions,
