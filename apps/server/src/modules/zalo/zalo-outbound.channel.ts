@@ -258,21 +258,27 @@ export function createZaloChannels(deps: Deps): Channel[] {
           .catch(giveUpOn);
         return;
       }
-      // alert.raised: the alert's own title (never names a reporter) to each linked officer.
+      // alert.raised: the alert's own title (never names a reporter) to each linked officer. One
+      // row holds one commune's alerts (raiseAlert), so the bot is looked up once.
       const alerts = await alertsRepository.findMany(deps.db, strs(m.payload.alertIds));
+      const communeId = alerts[0]?.communeId;
+      const conn = communeId ? await zaloRepository.findConnection(deps.db, communeId) : undefined;
+      if (!communeId || !conn?.botTokenSealed) {
+        return;
+      }
+      const botToken = openFor(deps, communeId, "bot-token", conn.botTokenSealed);
       const links = await zaloRepository.officerLinksOf(
         deps.db,
         alerts.map((a) => a.userId),
       );
       for (const a of alerts) {
         const link = links.find((l) => l.userId === a.userId && l.botChatIdSealed);
-        const conn = a.communeId ? await zaloRepository.findConnection(deps.db, a.communeId) : undefined;
-        if (!link?.botChatIdSealed || !conn?.botTokenSealed || !a.communeId) {
+        if (!link?.botChatIdSealed) {
           continue;
         }
         await zaloClients(deps)
           .bot.sendMessage(
-            openFor(deps, a.communeId, "bot-token", conn.botTokenSealed),
+            botToken,
             openFor(deps, link.communeId, "officer-bot-chat", link.botChatIdSealed),
             `🔔 ${a.title}\n${deps.config.publicUrl}${a.link}`,
           )
